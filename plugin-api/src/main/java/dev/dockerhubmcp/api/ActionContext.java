@@ -1,0 +1,45 @@
+package dev.dockerhubmcp.api;
+
+import dev.dockerhubmcp.api.hub.HubClient;
+import dev.dockerhubmcp.api.registry.RegistryClient;
+import dev.dockerhubmcp.api.safety.SafetyPolicy;
+import dev.dockerhubmcp.api.scout.ScoutClient;
+
+import java.util.List;
+
+/**
+ * What a handler may use: the shared upstream clients (one instance each, owned by the host), the safety policy,
+ * the process-wide rate-limit view, progress reporting and cancellation. Handlers never read environment
+ * variables or build HTTP clients of their own.
+ */
+public interface ActionContext {
+
+    HubClient hub();
+
+    RegistryClient registry();
+
+    ScoutClient scout();
+
+    SafetyPolicy policy();
+
+    /** The latest rate-limit figures seen on any upstream answer in this process. */
+    RateLimits rateLimits();
+
+    /** Reports progress of a long action (blob transfer); ignored when the caller did not ask for progress. */
+    default void progress(long done, Long total, String message) {
+    }
+
+    /** Sends a log line to the MCP client (and stderr); never to stdout. */
+    default void log(String level, String message) {
+    }
+
+    /** True once the caller cancelled; long actions check it between chunks. */
+    default boolean cancelled() {
+        return false;
+    }
+
+    /** The plugins this host knows (for hub_admin). */
+    default List<PluginInfo> plugins() {
+        return List.of();
+    }
+}
