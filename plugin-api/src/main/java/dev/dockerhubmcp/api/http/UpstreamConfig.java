@@ -1,0 +1,168 @@
+package dev.dockerhubmcp.api.http;
+
+import java.net.URI;
+import java.time.Duration;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Where the upstream services are and how to talk to them. The host builds it from the environment (see
+ * {@code HostConfig}); tests build it pointing at the testkit's fakes.
+ *
+ * @param hubUrl            DOCKERHUB_URL (default https://hub.docker.com)
+ * @param registryUrl       DOCKER_REGISTRY_URL (default https://registry-1.docker.io)
+ * @param registryAuthUrl   DOCKER_REGISTRY_AUTH_URL (default https://auth.docker.io/token), used when a registry
+ *                          answers no challenge realm of its own
+ * @param registryService   the token service for Docker Hub's registry (registry.docker.io)
+ * @param scoutUrl          DOCKER_SCOUT_URL (default https://api.scout.docker.com)
+ * @param sslVerify         DOCKERHUB_SSL_VERIFY (default true)
+ * @param connectTimeout    connect timeout
+ * @param readTimeout       time allowed for an answer's headers (and between body reads for streams)
+ * @param maxRetries        how many times a 429/503 (and network failure on a safe request) is retried
+ * @param maxRetryWait      cap of one wait between retries
+ * @param maxTotalRetryWait cap of all waits of one call together
+ * @param maxBodyBytes      cap of a buffered answer
+ * @param credentials       Hub (and registry) credentials
+ * @param scimToken         DOCKERHUB_SCIM_TOKEN, or null
+ */
+public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, String registryService, URI scoutUrl,
+                             boolean sslVerify, Duration connectTimeout, Duration readTimeout, int maxRetries,
+                             Duration maxRetryWait, Duration maxTotalRetryWait, long maxBodyBytes,
+                             Credentials credentials, String scimToken) {
+    public UpstreamConfig {
+        requireNonNull(hubUrl, "hubUrl is null");
+        requireNonNull(registryUrl, "registryUrl is null");
+        requireNonNull(registryAuthUrl, "registryAuthUrl is null");
+        requireNonNull(registryService, "registryService is null");
+        requireNonNull(scoutUrl, "scoutUrl is null");
+        requireNonNull(connectTimeout, "connectTimeout is null");
+        requireNonNull(readTimeout, "readTimeout is null");
+        requireNonNull(maxRetryWait, "maxRetryWait is null");
+        requireNonNull(maxTotalRetryWait, "maxTotalRetryWait is null");
+        requireNonNull(credentials, "credentials is null");
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be >= 0");
+        }
+    }
+
+    /** Defaults: Docker's public services, anonymous. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.hubUrl = hubUrl;
+        b.registryUrl = registryUrl;
+        b.registryAuthUrl = registryAuthUrl;
+        b.registryService = registryService;
+        b.scoutUrl = scoutUrl;
+        b.sslVerify = sslVerify;
+        b.connectTimeout = connectTimeout;
+        b.readTimeout = readTimeout;
+        b.maxRetries = maxRetries;
+        b.maxRetryWait = maxRetryWait;
+        b.maxTotalRetryWait = maxTotalRetryWait;
+        b.maxBodyBytes = maxBodyBytes;
+        b.credentials = credentials;
+        b.scimToken = scimToken;
+        return b;
+    }
+
+    public static final class Builder {
+        private URI hubUrl = URI.create("https://hub.docker.com");
+        private URI registryUrl = URI.create("https://registry-1.docker.io");
+        private URI registryAuthUrl = URI.create("https://auth.docker.io/token");
+        private String registryService = "registry.docker.io";
+        private URI scoutUrl = URI.create("https://api.scout.docker.com");
+        private boolean sslVerify = true;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private int maxRetries = 3;
+        private Duration maxRetryWait = Duration.ofSeconds(30);
+        private Duration maxTotalRetryWait = Duration.ofSeconds(60);
+        private long maxBodyBytes = 16L * 1024 * 1024;
+        private Credentials credentials = Credentials.ANONYMOUS;
+        private String scimToken;
+
+        public Builder hubUrl(String v) {
+            hubUrl = URI.create(stripSlash(v));
+            return this;
+        }
+
+        public Builder registryUrl(String v) {
+            registryUrl = URI.create(stripSlash(v));
+            return this;
+        }
+
+        public Builder registryAuthUrl(String v) {
+            registryAuthUrl = URI.create(v);
+            return this;
+        }
+
+        public Builder registryService(String v) {
+            registryService = v;
+            return this;
+        }
+
+        public Builder scoutUrl(String v) {
+            scoutUrl = URI.create(stripSlash(v));
+            return this;
+        }
+
+        public Builder sslVerify(boolean v) {
+            sslVerify = v;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration v) {
+            connectTimeout = v;
+            return this;
+        }
+
+        public Builder readTimeout(Duration v) {
+            readTimeout = v;
+            return this;
+        }
+
+        public Builder maxRetries(int v) {
+            maxRetries = v;
+            return this;
+        }
+
+        public Builder maxRetryWait(Duration v) {
+            maxRetryWait = v;
+            return this;
+        }
+
+        public Builder maxTotalRetryWait(Duration v) {
+            maxTotalRetryWait = v;
+            return this;
+        }
+
+        public Builder maxBodyBytes(long v) {
+            maxBodyBytes = v;
+            return this;
+        }
+
+        public Builder credentials(Credentials v) {
+            credentials = v;
+            return this;
+        }
+
+        public Builder scimToken(String v) {
+            scimToken = v;
+            return this;
+        }
+
+        public UpstreamConfig build() {
+            return new UpstreamConfig(hubUrl, registryUrl, registryAuthUrl, registryService, scoutUrl, sslVerify,
+                connectTimeout, readTimeout, maxRetries, maxRetryWait, maxTotalRetryWait, maxBodyBytes, credentials,
+                scimToken);
+        }
+
+        private static String stripSlash(String v) {
+            return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+        }
+    }
+}
