@@ -1,0 +1,351 @@
+package dev.dockerhubmcp.api.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dockerhubmcp.api.ActionError;
+import dev.dockerhubmcp.api.ActionException;
+import dev.dockerhubmcp.api.ErrorType;
+import dev.dockerhubmcp.api.RateLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The one HTTP engine behind the Hub, Registry and Scout clients: one JDK {@link HttpClient} (created on first use,
+ * so start-up pays nothing), timeouts, retries of 429 and 503 honouring {@code Retry-After}/{@code X-Retry-After}
+ * (capped per wait and in total, with jitter, a bounded number of times), network failures turned into typed
+ * errors, and rate-limit headers captured into the shared {@link RateLimits}.
+ */
+public final class HttpEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpEngine.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final UpstreamConfig config;
+    private final RateLimits rateLimits;
+    private volatile HttpClient client;
+
+    public HttpEngine(UpstreamConfig config, RateLimits rateLimits) {
+        this.config = requireNonNull(config, "config is null");
+        this.rateLimits = requireNonNull(rateLimits, "rateLimits is null");
+    }
+
+    public UpstreamConfig config() {
+        return config;
+    }
+
+    public RateLimits rateLimits() {
+        return rateLimits;
+    }
+
+    /** The shared JDK client (HTTP/1.1, redirects followed for GET/HEAD only by callers that ask). */
+    public HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    HttpClient.Builder b = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(config.connectTimeout())
+                        .followRedirects(HttpClient.Redirect.NEVER);
+                    if (!config.sslVerify()) {
+                        b.sslContext(trustAll());
+                    }
+                    c = b.build();
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Sends a request, retrying 429 and (when {@code retrySafe}) 503 and network failures. Returns the final answer
+     * whatever its status, with the body as a stream the caller must consume or close. Throws {@link ActionException}
+     * for network failures and timeouts.
+     *
+     * @param service   "hub", "registry" or "scout": names the upstream in errors and picks the rate-limit parser
+     * @param request   builds the request (called again for each attempt: bodies are re-created)
+     * @param retrySafe whether the request may be repeated when it may have reached the server (GET, HEAD, PUT,
+     *                  DELETE, the token mint); a POST that may have been applied is not
+     */
+    public HttpResponse<InputStream> send(String service, Supplier<HttpRequest> request, boolean retrySafe) {
+        Duration waited = Duration.ZERO;
+        int attempt = 0;
+        while (true) {
+            HttpRequest req = request.get();
+            HttpResponse<InputStream> response;
+            try {
+                response = client().send(req, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                ActionError error = networkError(service, req, e);
+                if (retrySafe && attempt < config.maxRetries() && error.type() == ErrorType.NETWORK
+                    && !(e instanceof ConnectException) && !(e.getCause() instanceof UnresolvedAddressException)) {
+                    Duration wait = backoff(attempt);
+                    if (waited.plus(wait).compareTo(config.maxTotalRetryWait()) <= 0) {
+                        sleep(wait);
+                        waited = waited.plus(wait);
+                        attempt++;
+                        continue;
+                    }
+                }
+                throw new ActionException(error, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ActionException(ErrorType.NETWORK, service + " request interrupted");
+            }
+            capture(service, response.headers());
+            int status = response.statusCode();
+            boolean retryable = status == 429 || (status == 503 && retrySafe);
+            if (!retryable || attempt >= config.maxRetries()) {
+                return response;
+            }
+            Duration asked = RetryAfter.parse(response.headers().firstValue("retry-after").orElse(null),
+                response.headers().firstValue("x-retry-after").orElse(null), Instant.now()).orElse(null);
+            Duration wait = asked != null ? asked : backoff(attempt);
+            if (wait.compareTo(config.maxRetryWait()) > 0) {
+                return response; // asked to wait longer than we will: report rate_limited with retry_after
+            }
+            wait = wait.plusMillis(ThreadLocalRandom.current().nextLong(0, 100 + 1));
+            if (waited.plus(wait).compareTo(config.maxTotalRetryWait()) > 0) {
+                return response;
+            }
+            discard(response);
+            LOG.debug("{} answered {}; retrying in {} ms (attempt {})", service, status, wait.toMillis(), attempt + 1);
+            sleep(wait);
+            waited = waited.plus(wait);
+            attempt++;
+        }
+    }
+
+    /** Reads a body fully, refusing more than {@code cap} bytes with a typed error. Closes the stream. */
+    public static byte[] readCapped(String service, InputStream in, long cap) {
+        try (in) {
+            byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+            if (data.length > cap) {
+                throw new ActionException(ErrorType.UPSTREAM,
+                    service + " answered a body larger than the " + cap + "-byte cap");
+            }
+            return data;
+        } catch (HttpTimeoutException e) {
+            throw new ActionException(ActionError.of(ErrorType.TIMEOUT, service + " timed out sending the body"), e);
+        } catch (IOException e) {
+            throw new ActionException(ActionError.of(ErrorType.NETWORK,
+                service + " connection failed while reading the body (truncated answer): " + e.getMessage()), e);
+        }
+    }
+
+    public byte[] readCapped(String service, InputStream in) {
+        return readCapped(service, in, config.maxBodyBytes());
+    }
+
+    /**
+     * The typed error for a non-success status: message from the body when it has one (JSON {@code message},
+     * {@code detail}, {@code errinfo}, registry {@code errors[]}, SCIM {@code detail}), {@code retry_after} for 429/503,
+     * and the upstream JSON as details.
+     */
+    public static ActionError statusError(String service, int status, HttpHeaders headers, byte[] body) {
+        ErrorType type = ErrorType.forStatus(status);
+        JsonNode json = parseJson(body);
+        String upstreamMessage = messageOf(json);
+        String contentType = headers.firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
+        if (upstreamMessage == null && body.length > 0 && contentType.contains("html")) {
+            upstreamMessage = "an HTML page instead of an API answer (a proxy or login page?)";
+        } else if (upstreamMessage == null && body.length > 0 && json == null) {
+            String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).strip();
+            upstreamMessage = text.isEmpty() ? null : text;
+        }
+        Long retryAfter = null;
+        if (status == 429 || status == 503) {
+            retryAfter = RetryAfter.parse(headers.firstValue("retry-after").orElse(null),
+                headers.firstValue("x-retry-after").orElse(null), Instant.now()).map(Duration::toSeconds).orElse(null);
+        }
+        String message = service + " answered " + status + " " + reason(status)
+            + (upstreamMessage == null ? "" : ": " + upstreamMessage) + hint(status, retryAfter);
+        return new ActionError(type, message, status, retryAfter, json);
+    }
+
+    private static String hint(int status, Long retryAfter) {
+        return switch (status) {
+            case 401 -> " (check the credentials: DOCKER_HUB_USER/DOCKER_HUB_TOKEN or the Docker CLI login)";
+            case 403 -> " (the credentials lack the permission or scope for this)";
+            case 429 -> retryAfter == null ? " (rate limited)" : " (rate limited; retry after " + retryAfter + " s)";
+            default -> "";
+        };
+    }
+
+    static String reason(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 402 -> "Payment Required";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
+            case 413 -> "Payload Too Large";
+            case 416 -> "Range Not Satisfiable";
+            case 422 -> "Unprocessable Entity";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "";
+        };
+    }
+
+    static JsonNode parseJson(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode n = MAPPER.readTree(body);
+            return n != null && (n.isObject() || n.isArray()) ? n : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static String messageOf(JsonNode json) {
+        if (json == null) {
+            return null;
+        }
+        JsonNode errors = json.get("errors");
+        if (errors != null && errors.isArray() && !errors.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (JsonNode e : errors) {
+                if (!sb.isEmpty()) {
+                    sb.append("; ");
+                }
+                String code = e.path("code").asText("");
+                String msg = e.path("message").asText(e.isTextual() ? e.asText() : "");
+                sb.append(code.isEmpty() ? msg : code + (msg.isEmpty() ? "" : " " + msg));
+            }
+            return sb.toString();
+        }
+        for (String key : new String[] {"message", "detail", "errinfo", "error_description", "error"}) {
+            JsonNode v = json.get(key);
+            if (v != null && v.isTextual() && !v.asText().isBlank()) {
+                return v.asText();
+            }
+        }
+        return null;
+    }
+
+    private ActionError networkError(String service, HttpRequest req, IOException e) {
+        String where = service + " (" + req.uri().getScheme() + "://" + req.uri().getAuthority() + ")";
+        if (e instanceof HttpConnectTimeoutException) {
+            return ActionError.of(ErrorType.TIMEOUT, "connecting to " + where + " timed out after "
+                + config.connectTimeout().toSeconds() + " s");
+        }
+        if (e instanceof HttpTimeoutException) {
+            return ActionError.of(ErrorType.TIMEOUT, where + " did not answer within "
+                + config.readTimeout().toSeconds() + " s");
+        }
+        if (e instanceof ConnectException) {
+            Throwable c = e.getCause();
+            if (c instanceof UnresolvedAddressException) {
+                return ActionError.of(ErrorType.NETWORK, "cannot resolve the host of " + where + " (DNS failure)");
+            }
+            return ActionError.of(ErrorType.NETWORK, "connection to " + where + " refused");
+        }
+        if (e instanceof UnknownHostException || e.getCause() instanceof UnresolvedAddressException) {
+            return ActionError.of(ErrorType.NETWORK, "cannot resolve the host of " + where + " (DNS failure)");
+        }
+        if (e instanceof SSLException) {
+            return ActionError.of(ErrorType.NETWORK, "TLS failure talking to " + where + ": " + e.getMessage()
+                + " (DOCKERHUB_SSL_VERIFY=false disables verification for a trusted mirror)");
+        }
+        return ActionError.of(ErrorType.NETWORK, "connection to " + where + " failed: "
+            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+
+    private void capture(String service, HttpHeaders headers) {
+        if ("registry".equals(service)) {
+            RateLimitHeaders.registry(headers).ifPresent(rateLimits::recordRegistry);
+        } else if ("hub".equals(service)) {
+            RateLimitHeaders.hub(headers).ifPresent(rateLimits::recordHub);
+        }
+    }
+
+    private Duration backoff(int attempt) {
+        long base = 250L << Math.min(attempt, 6);
+        long jitter = ThreadLocalRandom.current().nextLong(0, base / 2 + 1);
+        Duration d = Duration.ofMillis(base + jitter);
+        return d.compareTo(config.maxRetryWait()) > 0 ? config.maxRetryWait() : d;
+    }
+
+    private static void discard(HttpResponse<InputStream> response) {
+        try (InputStream in = response.body()) {
+            in.skip(1 << 16);
+        } catch (IOException ignored) {
+            // the connection is dropped; nothing to do
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ActionException(ErrorType.NETWORK, "interrupted while waiting to retry");
+        }
+    }
+
+    private static SSLContext trustAll() {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+            return ctx;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create a TLS context", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        HttpClient c = client;
+        if (c != null) {
+            c.close();
+        }
+    }
+}

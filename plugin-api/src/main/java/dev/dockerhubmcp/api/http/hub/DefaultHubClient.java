@@ -1,0 +1,255 @@
+package dev.dockerhubmcp.api.http.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockerhubmcp.api.ActionError;
+import dev.dockerhubmcp.api.ActionException;
+import dev.dockerhubmcp.api.ErrorType;
+import dev.dockerhubmcp.api.http.Credentials;
+import dev.dockerhubmcp.api.http.HttpEngine;
+import dev.dockerhubmcp.api.http.Jwt;
+import dev.dockerhubmcp.api.hub.HubAuth;
+import dev.dockerhubmcp.api.hub.HubClient;
+import dev.dockerhubmcp.api.hub.HubIdentity;
+import dev.dockerhubmcp.api.hub.HubRequest;
+import dev.dockerhubmcp.api.hub.HubResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The Docker Hub API client. The JWT comes from {@code POST /v2/auth/token {identifier, secret}} (or
+ * {@code DOCKERHUB_JWT} as-is), is cached and refreshed when under 60 s remain (300 s lifetime assumed when the
+ * token has no {@code exp}); concurrent callers share one mint; a 401 causes one re-mint and one retry.
+ */
+public final class DefaultHubClient implements HubClient {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultHubClient.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(300);
+    private static final Set<String> RETRY_SAFE = Set.of("GET", "HEAD", "PUT", "DELETE");
+
+    private final HttpEngine engine;
+    private final Credentials credentials;
+    private final String scimToken;
+    private final URI base;
+    private final ReentrantLock mintLock = new ReentrantLock();
+    private final AtomicLong mints = new AtomicLong();
+    private volatile Token token;
+
+    private record Token(String jwt, Instant expiresAt) {
+        boolean fresh(Instant now) {
+            return expiresAt.minus(REFRESH_MARGIN).isAfter(now);
+        }
+    }
+
+    public DefaultHubClient(HttpEngine engine) {
+        this.engine = requireNonNull(engine, "engine is null");
+        this.credentials = engine.config().credentials();
+        this.scimToken = engine.config().scimToken();
+        this.base = engine.config().hubUrl();
+        if (credentials.jwt() != null) {
+            this.token = new Token(credentials.jwt(), Jwt.expiry(credentials.jwt()).orElse(Instant.MAX));
+        }
+    }
+
+    @Override
+    public String baseUrl() {
+        return base.toString();
+    }
+
+    /** How many JWTs this client has minted (for tests and benchmarks). */
+    public long mintCount() {
+        return mints.get();
+    }
+
+    @Override
+    public HubResponse send(HubRequest request) {
+        requireNonNull(request, "request is null");
+        String bearer = bearerFor(request.auth(), false);
+        HttpResponse<InputStream> response = exchange(request, bearer);
+        if (response.statusCode() == 401 && bearer != null && request.auth() != HubAuth.SCIM
+            && credentials.secret() != null && !request.accepting().contains(401)) {
+            HttpEngine.readCapped("hub", response.body(), 64 * 1024);
+            LOG.debug("hub answered 401 for {} {}; minting a new token and retrying once", request.method(),
+                request.path());
+            invalidate(bearer);
+            bearer = bearerFor(request.auth(), true);
+            response = exchange(request, bearer);
+        }
+        byte[] body = engine.readCapped("hub", response.body());
+        int status = response.statusCode();
+        if ((status >= 200 && status < 300) || request.accepting().contains(status)) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            return new HubResponse(status, response.headers().map(), parse(text), text);
+        }
+        ActionError error = HttpEngine.statusError("hub", status, response.headers(), body);
+        if (status == 401) {
+            error = new ActionError(ErrorType.UNAUTHORIZED, error.message() + identityNote(request.auth()), status,
+                null, error.details());
+        }
+        throw new ActionException(error);
+    }
+
+    private String identityNote(HubAuth auth) {
+        if (auth == HubAuth.SCIM) {
+            return "; the SCIM token (DOCKERHUB_SCIM_TOKEN) was refused";
+        }
+        if (credentials.anonymous()) {
+            return "; no credentials are configured (anonymous)";
+        }
+        return "; refused identity: " + (credentials.identifier() != null ? credentials.identifier() : "the JWT")
+            + " from " + credentials.source();
+    }
+
+    private HttpResponse<InputStream> exchange(HubRequest request, String bearer) {
+        URI uri = URI.create(base + request.pathAndQuery());
+        boolean retrySafe = RETRY_SAFE.contains(request.method());
+        return engine.send("hub", () -> {
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(engine.config().readTimeout())
+                .header("Accept", request.accept())
+                .header("User-Agent", "dockerhub-mcp");
+            if (bearer != null) {
+                b.header("Authorization", "Bearer " + bearer);
+            }
+            if (request.body() != null) {
+                b.header("Content-Type", request.contentType());
+                b.method(request.method(), HttpRequest.BodyPublishers.ofString(request.body().toString()));
+            } else if (request.method().equals("HEAD")) {
+                b.method("HEAD", HttpRequest.BodyPublishers.noBody());
+            } else {
+                b.method(request.method(), HttpRequest.BodyPublishers.noBody());
+            }
+            return b.build();
+        }, retrySafe);
+    }
+
+    private String bearerFor(HubAuth auth, boolean forceRefresh) {
+        return switch (auth) {
+            case NONE -> null;
+            case SCIM -> {
+                if (scimToken == null || scimToken.isBlank()) {
+                    throw new ActionException(ErrorType.UNAUTHORIZED, "SCIM calls need the SCIM bearer token of the "
+                        + "organization's SSO connection: set DOCKERHUB_SCIM_TOKEN in the server's environment");
+                }
+                yield scimToken;
+            }
+            case OPTIONAL -> credentials.anonymous() ? null : jwt(forceRefresh);
+            case JWT -> {
+                if (credentials.anonymous()) {
+                    throw new ActionException(ErrorType.UNAUTHORIZED, "this action needs Docker Hub credentials: set "
+                        + "DOCKER_HUB_USER and DOCKER_HUB_TOKEN (a personal access token), or log in with "
+                        + "'docker login'");
+                }
+                yield jwt(forceRefresh);
+            }
+        };
+    }
+
+    /** The current JWT, minting one when absent or close to expiry; concurrent callers share one mint. */
+    public String jwt(boolean forceRefresh) {
+        Token t = token;
+        Instant now = Instant.now();
+        if (t != null && t.fresh(now) && !forceRefresh) {
+            return t.jwt();
+        }
+        if (credentials.secret() == null) {
+            if (t != null) {
+                return t.jwt(); // DOCKERHUB_JWT: used as-is, even when near expiry
+            }
+            throw new ActionException(ErrorType.UNAUTHORIZED, "no Docker Hub credentials configured");
+        }
+        mintLock.lock();
+        try {
+            Token current = token;
+            if (current != null && current.fresh(Instant.now()) && (!forceRefresh || current != t)) {
+                return current.jwt();
+            }
+            Token minted = mint();
+            token = minted;
+            return minted.jwt();
+        } finally {
+            mintLock.unlock();
+        }
+    }
+
+    private void invalidate(String jwt) {
+        mintLock.lock();
+        try {
+            Token t = token;
+            if (t != null && t.jwt().equals(jwt) && credentials.secret() != null) {
+                token = null;
+            }
+        } finally {
+            mintLock.unlock();
+        }
+    }
+
+    private Token mint() {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("identifier", credentials.identifier());
+        body.put("secret", credentials.secret());
+        URI uri = URI.create(base + "/v2/auth/token");
+        mints.incrementAndGet();
+        HttpResponse<InputStream> response = engine.send("hub", () -> HttpRequest.newBuilder(uri)
+            .timeout(engine.config().readTimeout())
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "dockerhub-mcp")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build(), true);
+        byte[] bytes = HttpEngine.readCapped("hub", response.body(), 1024 * 1024);
+        if (response.statusCode() != 200) {
+            ActionError e = HttpEngine.statusError("hub", response.statusCode(), response.headers(), bytes);
+            String message = "Docker Hub refused the credentials of " + credentials.identifier() + " (from "
+                + credentials.source() + "): " + e.message();
+            throw new ActionException(new ActionError(
+                response.statusCode() == 401 ? ErrorType.UNAUTHORIZED : e.type(), message, e.statusCode(),
+                e.retryAfter(), null));
+        }
+        JsonNode json = parse(new String(bytes, StandardCharsets.UTF_8));
+        String jwt = json.path("access_token").asText(json.path("token").asText(null));
+        if (jwt == null || jwt.isBlank()) {
+            throw new ActionException(ErrorType.UPSTREAM, "hub token answer had no access_token");
+        }
+        Instant exp = Jwt.expiry(jwt).orElse(Instant.now().plus(DEFAULT_LIFETIME));
+        LOG.debug("minted a hub JWT for {} valid until {}", credentials.identifier(), exp);
+        return new Token(jwt, exp);
+    }
+
+    @Override
+    public HubIdentity identity() {
+        if (credentials.anonymous()) {
+            return new HubIdentity(false, null, credentials.source(), null, null, null);
+        }
+        String jwt = jwt(false);
+        String user = Jwt.username(jwt).orElse(credentials.identifier());
+        return new HubIdentity(true, user, credentials.source(), credentials.kind(), Jwt.expiry(jwt).orElse(null),
+            Jwt.safeClaims(jwt));
+    }
+
+    private static JsonNode parse(String text) {
+        if (text == null || text.isBlank()) {
+            return MAPPER.nullNode();
+        }
+        try {
+            return MAPPER.readTree(text);
+        } catch (Exception e) {
+            return MAPPER.nullNode();
+        }
+    }
+}
