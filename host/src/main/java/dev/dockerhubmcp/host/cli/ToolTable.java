@@ -20,10 +20,10 @@ public final class ToolTable {
     public static String text(List<ToolSpec> tools) {
         StringBuilder sb = new StringBuilder();
         int w = Math.max(24, tools.stream().mapToInt(t -> t.name().length()).max().orElse(0) + 2);
-        sb.append(String.format("%-" + w + "s%-26s%-12s%s%n", "TOOL", "ACTION", "EFFECT", "DESCRIPTION"));
+        sb.append(String.format("%-" + w + "s%-26s%-19s%s%n", "TOOL", "ACTION", "EFFECT", "DESCRIPTION"));
         for (ToolSpec t : tools) {
             for (ToolSpec.ActionRef a : t.actions()) {
-                sb.append(String.format("%-" + w + "s%-26s%-12s%s%n", t.name(), a.action(), effect(a),
+                sb.append(String.format("%-" + w + "s%-26s%-19s%s%n", t.name(), a.action(), effect(a),
                     firstSentence(a.description(), 90)));
             }
         }

@@ -37,6 +37,9 @@ public final class StdioServer {
     /** Serves until stdin closes and every request read has been answered. */
     public void run(InputStream stdin, OutputStream stdout) throws InterruptedException {
         CountDownLatch eof = new CountDownLatch(1);
+        // The SDK ends its session when its reader sees EOF, dropping answers still being computed: the reader is
+        // held at EOF until every request read has been answered.
+        CountDownLatch drained = new CountDownLatch(1);
         MessageCounter requests = new MessageCounter(MessageCounter.Kind.REQUESTS);
         MessageCounter responses = new MessageCounter(MessageCounter.Kind.RESPONSES);
         InputStream in = new FilterInputStream(stdin) {
@@ -44,7 +47,7 @@ public final class StdioServer {
             public int read() throws IOException {
                 int b = super.read();
                 if (b < 0) {
-                    eof.countDown();
+                    atEof();
                 } else {
                     requests.feed(b);
                 }
@@ -61,11 +64,20 @@ public final class StdioServer {
                     throw e;
                 }
                 if (n < 0) {
-                    eof.countDown();
+                    atEof();
                 } else {
                     requests.feed(b, off, n);
                 }
                 return n;
+            }
+
+            private void atEof() {
+                eof.countDown();
+                try {
+                    drained.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         };
         OutputStream out = new FilterOutputStream(stdout) {
@@ -97,6 +109,7 @@ public final class StdioServer {
         } catch (IOException ignored) {
             // the client is gone
         }
+        drained.countDown();
         try {
             server.closeGracefully();
         } catch (RuntimeException e) {
