@@ -114,17 +114,25 @@ record ImageTarget(String image, String repository, String tag, String reference
             }
         }
         if (mediaType != null && INDEX_TYPES.contains(mediaType)) {
-            Platform wanted = platform == null ? Platform.DEFAULT : platform;
-            String child = childFor(manifest, wanted, imageArg);
-            return new ImageTarget(imageArg, ref.repository(), ref.tag(), digest, child, wanted, mediaType);
+            Child child = childFor(manifest, platform == null ? Platform.DEFAULT : platform, imageArg);
+            return new ImageTarget(imageArg, ref.repository(), ref.tag(), digest, child.digest(), child.platform(),
+                mediaType);
         }
         return new ImageTarget(imageArg, ref.repository(), ref.tag(), digest, digest, null, mediaType);
     }
 
-    /** The digest of the index entry for {@code wanted}; attestation entries ({@code unknown/unknown}) never match. */
-    static String childFor(JsonNode index, Platform wanted, String image) {
+    /** An index entry: its digest and its platform as the index states it. */
+    record Child(String digest, Platform platform) {
+    }
+
+    /**
+     * The index entry for {@code wanted}; attestation entries ({@code unknown/unknown}) never match. Without a wanted
+     * variant, an entry without variant is preferred, else the first with any variant ({@code linux/arm64} finds
+     * {@code linux/arm64/v8}).
+     */
+    static Child childFor(JsonNode index, Platform wanted, String image) {
         List<String> available = new ArrayList<>();
-        String loose = null;
+        Child loose = null;
         for (JsonNode m : index.path("manifests")) {
             Platform p = Platform.fromIndexEntry(m.get("platform"));
             if (p == null || "unknown".equals(p.os())) {
@@ -140,12 +148,12 @@ record ImageTarget(String image, String repository, String tag, String reference
             }
             if (wanted.variant() != null) {
                 if (wanted.variant().equals(p.variant())) {
-                    return digest;
+                    return new Child(digest, p);
                 }
             } else if (p.variant() == null) {
-                return digest;
+                return new Child(digest, p);
             } else if (loose == null) {
-                loose = digest;
+                loose = new Child(digest, p);
             }
         }
         if (loose != null) {
