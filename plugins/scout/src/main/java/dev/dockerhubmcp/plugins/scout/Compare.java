@@ -11,6 +11,7 @@ import dev.dockerhubmcp.api.Effect;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
+import dev.dockerhubmcp.api.registry.ImageReference;
 import dev.dockerhubmcp.api.scout.ScoutResponse;
 
 import java.util.ArrayList;
@@ -91,8 +92,10 @@ final class Compare implements ScoutAction {
 
     private Result handle(Arguments args, ActionContext ctx) {
         Platform platform = Platform.parse(args.string("platform", "linux/amd64"));
-        ImageTarget from = ImageTarget.resolve(ctx, "from_image", args.string("from_image"), platform);
-        ImageTarget to = ImageTarget.resolve(ctx, "to_image", args.string("to_image"), platform);
+        ImageReference fromRef = ImageTarget.parse("from_image", args.string("from_image"));
+        ImageReference toRef = ImageTarget.parse("to_image", args.string("to_image"));
+        ImageTarget from = ImageTarget.resolve(ctx, args.string("from_image"), fromRef, platform);
+        ImageTarget to = ImageTarget.resolve(ctx, args.string("to_image"), toRef, platform);
         if (from.imageDigest().equals(to.imageDigest())) {
             throw new ActionException(ErrorType.VALIDATION, "'from_image' and 'to_image' are the same image ("
                 + from.imageDigest() + "): nothing to compare");

@@ -80,12 +80,20 @@ record ImageTarget(String image, String repository, String tag, String reference
      * @param platform the platform to pick from an index
      */
     static ImageTarget resolve(ActionContext ctx, String field, String imageArg, Platform platform) {
-        ImageReference ref;
+        return resolve(ctx, imageArg, parse(field, imageArg), platform);
+    }
+
+    /** Parses a reference argument; a bad one is a validation error naming {@code field}. */
+    static ImageReference parse(String field, String imageArg) {
         try {
-            ref = ImageReference.parse(imageArg);
+            return ImageReference.parse(imageArg);
         } catch (ActionException e) {
             throw ActionException.validation("'" + field + "' is not a valid image reference: " + e.getMessage());
         }
+    }
+
+    /** Resolves a parsed reference through the registry. */
+    static ImageTarget resolve(ActionContext ctx, String imageArg, ImageReference ref, Platform platform) {
         RegistryClient registry = ctx.registry();
         RegistryResponse head = registry.send(RegistryRequest.builder("HEAD", ref.repository())
             .path("manifests/" + ref.reference()).header("Accept", RegistryClient.MANIFEST_ACCEPT).build());
