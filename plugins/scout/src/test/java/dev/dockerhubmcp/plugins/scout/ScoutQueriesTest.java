@@ -43,6 +43,16 @@ class ScoutQueriesTest {
         assertFalse(ScoutSchema.get().validate("query X($d: String!) { goalResultsByDigest(context: {}, "
             + "query: {digest: $d}) { digest } }", new ObjectMapper().createObjectNode()).isEmpty(),
             "a missing required variable is refused");
+        com.fasterxml.jackson.databind.node.ObjectNode vars = new ObjectMapper().createObjectNode();
+        vars.putObject("context").put("organization", "myorg");
+        vars.putArray("digests").add("sha256:1");
+        vars.put("digest", "sha256:1");
+        vars.putObject("platform").put("architecture", "amd64");
+        assertFalse(ScoutSchema.get().validate(Summary.QUERY.text(), vars).isEmpty(), "ImagePlatform.os is required");
+        vars.putObject("platform").put("os", "linux").put("architecture", "amd64");
+        assertTrue(ScoutSchema.get().validate(Summary.QUERY.text(), vars).isEmpty());
+        vars.putObject("context").put("org", "myorg");
+        assertFalse(ScoutSchema.get().validate(Summary.QUERY.text(), vars).isEmpty(), "Context has no 'org'");
     }
 
     /** Each ScoutQuery constant of an action class is among the queries it declares: forgetting one fails here. */
