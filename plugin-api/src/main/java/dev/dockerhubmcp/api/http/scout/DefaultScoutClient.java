@@ -155,6 +155,7 @@ public final class DefaultScoutClient implements ScoutClient {
             hint = "";
         }
         return new ActionError(type, "scout: " + message + (code.isEmpty() ? "" : " [" + code + "]") + hint,
-            status == 0 ? (httpStatus >= 400 ? httpStatus : null) : status, null, errors);
+            status == 0 ? (httpStatus >= 400 ? Integer.valueOf(httpStatus) : null) : Integer.valueOf(status), null,
+            errors);
     }
 }
