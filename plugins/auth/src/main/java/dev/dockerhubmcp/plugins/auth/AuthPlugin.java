@@ -1,0 +1,53 @@
+package dev.dockerhubmcp.plugins.auth;
+
+import dev.dockerhubmcp.api.Action;
+import dev.dockerhubmcp.api.DockerHubPlugin;
+import org.pf4j.Extension;
+
+import java.time.Clock;
+import java.util.List;
+
+/** {@code hub_auth}: credential checks, login with two-factor, personal and organization access tokens. */
+@Extension
+public final class AuthPlugin implements DockerHubPlugin {
+    private final List<Action> actions;
+
+    public AuthPlugin() {
+        this(Clock.systemUTC());
+    }
+
+    /** With a clock of the test's choosing (expiry checks, 2FA challenge lifetime). */
+    AuthPlugin(Clock clock) {
+        TwoFactorChallenges challenges = new TwoFactorChallenges(clock);
+        this.actions = List.of(
+            CreateToken.action(clock),
+            Login.action(challenges),
+            TwoFactorLogin.action(challenges),
+            ListPats.ACTION,
+            GetPat.ACTION,
+            CreatePat.action(clock),
+            UpdatePat.ACTION,
+            DeletePat.ACTION,
+            ListOats.ACTION,
+            GetOat.ACTION,
+            CreateOat.action(clock),
+            UpdateOat.ACTION,
+            DeleteOat.ACTION);
+    }
+
+    @Override
+    public String id() {
+        return "auth";
+    }
+
+    @Override
+    public String description() {
+        return "Docker Hub authentication: check credentials, log in (with two-factor), and manage personal and "
+            + "organization access tokens.";
+    }
+
+    @Override
+    public List<Action> actions() {
+        return actions;
+    }
+}
