@@ -91,16 +91,16 @@ public final class ToolCatalog {
         ArrayNode names = action.putArray("enum");
         byName.keySet().forEach(names::add);
         names.add("help");
-        action.put("description", "What to do. 'help' returns every action's parameters (or one: topic=<action>).");
+        action.put("description", "What to do; 'help' lists each action's parameters (topic=<action> for one)");
         for (Map.Entry<String, Property> e : unionOfParameters(actions).entrySet()) {
             props.set(e.getKey(), e.getValue().schema(actions.size()));
         }
         props.putObject("params").put("type", "object")
-            .put("description", "The action's parameters as an object (alternative to flat properties).");
+            .put("description", "Parameters as an object (instead of flat)");
         props.putObject("params_json").put("type", "string")
-            .put("description", "The action's parameters as a JSON string.");
+            .put("description", "Parameters as JSON text");
         if (!props.has("topic")) {
-            props.putObject("topic").put("type", "string").put("description", "With action=help: one action's name.");
+            props.putObject("topic").put("type", "string").put("description", "help: one action's name");
         }
         schema.putArray("required").add("action");
         StringBuilder desc = new StringBuilder(p.plugin().description().strip());
@@ -112,7 +112,7 @@ public final class ToolCatalog {
             }
             desc.append(a.name()).append(effectMark(a));
         }
-        desc.append(". [W]=writes, [D]=destructive. Call action=help for parameters.");
+        desc.append(". W writes, D destroys; action=help gives parameters.");
         String tool = p.toolName();
         return new ToolSpec(tool, desc.toString(), schema, null, hints(actions),
             actions.stream().map(a -> ref(p, a)).toList(),
@@ -121,10 +121,10 @@ public final class ToolCatalog {
 
     private static String effectMark(Action a) {
         if (a.effect() == Effect.DESTRUCTIVE) {
-            return " [D]";
+            return " D";
         }
         if (a.effect() == Effect.WRITE) {
-            return a.mayDestroy() ? " [W/D]" : " [W]";
+            return a.mayDestroy() ? " W/D" : " W";
         }
         return "";
     }
@@ -296,15 +296,57 @@ public final class ToolCatalog {
                     s.set("enum", schemas.get(0).get("enum"));
                 }
             }
-            String desc = schemas.stream().map(x -> x.path("description").asText("")).filter(d -> !d.isBlank())
-                .findFirst().orElse("");
-            if (users.size() < actionCount) {
-                desc = (desc.isBlank() ? "" : desc + " ") + "(" + String.join(", ", users) + ")";
+            // Actions that describe the parameter alike share one phrase; different meanings are kept apart, the
+            // most common one unlabelled: "Repository name (create); Only names containing this text". Which
+            // actions use a parameter is said only when few do. Full descriptions: action=help.
+            Map<String, List<String>> byDescription = new LinkedHashMap<>();
+            for (int i = 0; i < schemas.size(); i++) {
+                String d = brief(schemas.get(i).path("description").asText(""));
+                byDescription.computeIfAbsent(d, k -> new ArrayList<>()).add(users.get(i));
+            }
+            String desc;
+            if (byDescription.size() == 1) {
+                desc = byDescription.keySet().iterator().next();
+                if (users.size() < actionCount && users.size() <= Math.max(3, actionCount / 2)) {
+                    desc = (desc.isBlank() ? "" : desc + " ") + "(" + String.join(", ", users) + ")";
+                }
+            } else {
+                String common = byDescription.entrySet().stream().max((a, b) -> a.getValue().size() - b.getValue().size())
+                    .map(Map.Entry::getKey).orElse("");
+                List<String> parts = new ArrayList<>();
+                byDescription.forEach((d, who) -> {
+                    if (!d.equals(common)) {
+                        parts.add((d.isBlank() ? "" : d + " ") + "(" + String.join(", ", who) + ")");
+                    }
+                });
+                if (!common.isBlank()) {
+                    parts.add(common);
+                }
+                desc = String.join("; ", parts);
             }
             if (!desc.isBlank()) {
                 s.put("description", desc);
             }
             return s;
+        }
+
+        /** The first clause of a description, at most 80 characters, cut at a word. */
+        static String brief(String description) {
+            String d = description.strip();
+            for (String stop : new String[] {". ", "; "}) {
+                int i = d.indexOf(stop);
+                if (i > 0) {
+                    d = d.substring(0, i);
+                }
+            }
+            if (d.endsWith(".")) {
+                d = d.substring(0, d.length() - 1);
+            }
+            if (d.length() > 80) {
+                int cut = d.lastIndexOf(' ', 78);
+                d = d.substring(0, cut > 40 ? cut : 78) + "…";
+            }
+            return d;
         }
 
         private static JsonNode compactItems(JsonNode items) {
