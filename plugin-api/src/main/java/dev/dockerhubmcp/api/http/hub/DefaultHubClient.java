@@ -227,8 +227,9 @@ public final class DefaultHubClient implements HubClient {
         mintLock.lock();
         try {
             Token current = token;
-            if (current != null && current.fresh(clock.instant())) {
-                return current.jwt(); // another caller minted while we waited
+            Instant now = clock.instant();
+            if (current != null && (current.fresh(now) || (current != t && current.expiresAt().isAfter(now)))) {
+                return current.jwt(); // another caller minted while we waited (even a short-lived token serves)
             }
             Token minted = mint();
             token = minted;
@@ -295,9 +296,26 @@ public final class DefaultHubClient implements HubClient {
             throw new ActionException(ErrorType.UPSTREAM, "the hub's token answer (POST /v2/auth/token) carried no "
                 + "access_token: is DOCKERHUB_URL the Docker Hub API?");
         }
-        Instant exp = Jwt.expiry(jwt).orElse(clock.instant().plus(DEFAULT_LIFETIME));
+        Instant exp = localExpiry(jwt, clock.instant());
         LOG.debug("minted a hub JWT for {} valid until {}", credentials.identifier(), exp);
         return new Token(jwt, exp);
+    }
+
+    /**
+     * When a token minted now expires on our clock: its lifetime ({@code exp - iat}) from now, so a skew between our
+     * clock and the Hub's does not make every token look stale; {@code exp} itself without {@code iat}; 300 s
+     * without {@code exp}.
+     */
+    static Instant localExpiry(String jwt, Instant now) {
+        Instant exp = Jwt.expiry(jwt).orElse(null);
+        if (exp == null) {
+            return now.plus(DEFAULT_LIFETIME);
+        }
+        Instant iat = Jwt.issuedAt(jwt).orElse(null);
+        if (iat == null || iat.isAfter(exp)) {
+            return exp;
+        }
+        return now.plus(Duration.between(iat, exp));
     }
 
     @Override
