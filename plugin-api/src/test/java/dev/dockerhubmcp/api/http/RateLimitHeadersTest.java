@@ -41,4 +41,16 @@ class RateLimitHeadersTest {
         assertEquals(null, bare.window());
         assertTrue(RateLimitHeaders.registry(headers(Map.of())).isEmpty());
     }
+
+    @Test
+    void headerMapsAsClientsReturnThem() {
+        RateLimits.Snapshot s = RateLimitHeaders.registry(Map.of("ratelimit-limit", List.of("200;w=21600"),
+            "ratelimit-remaining", List.of("0;w=21600"))).orElseThrow();
+        assertEquals(200L, s.limit());
+        assertEquals(0L, s.remaining());
+        assertEquals(21600L, s.window());
+        assertEquals("registry", s.source());
+        assertEquals(7L, RateLimitHeaders.hub(Map.of("X-RateLimit-Remaining", List.of("7"))).orElseThrow().remaining());
+        assertTrue(RateLimitHeaders.registry((Map<String, List<String>>) null).isEmpty());
+    }
 }
