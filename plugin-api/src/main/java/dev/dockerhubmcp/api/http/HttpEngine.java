@@ -143,7 +143,7 @@ public final class HttpEngine implements AutoCloseable {
             if (waited.plus(wait).compareTo(config.maxTotalRetryWait()) > 0) {
                 return response;
             }
-            discard(response);
+            release(response);
             LOG.debug("{} answered {}; retrying in {} ms (attempt {})", service, status, wait.toMillis(), attempt + 1);
             sleep(wait);
             waited = waited.plus(wait);
@@ -452,11 +452,20 @@ public final class HttpEngine implements AutoCloseable {
         return d.compareTo(cap) > 0 ? cap : d;
     }
 
-    /** Drops an answer we will not read (a retried 429/503): closing it cancels the exchange without reading on. */
-    private static void discard(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException ignored) {
+    /**
+     * Drops an answer whose body is not needed (a 401 before a re-mint, a 429/503 before a retry): a small body is
+     * read to its end so the connection can be reused, a large or stalled one is cut off (bounded by the read
+     * timeout). Never throws.
+     */
+    public void release(HttpResponse<InputStream> response) {
+        try (InputStream in = idleGuarded("release", response.body())) {
+            byte[] buf = new byte[8192];
+            long left = 64 * 1024;
+            int n;
+            while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) >= 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException ignored) {
             // the connection is dropped; nothing to do
         }
     }

@@ -97,7 +97,7 @@ public final class DefaultHubClient implements HubClient {
         HttpResponse<InputStream> response = exchange(request, bearer);
         if (response.statusCode() == 401 && bearer != null && request.auth() != HubAuth.SCIM && canMint()
             && !request.accepting().contains(401)) {
-            close(response);
+            engine.release(response);
             LOG.debug("hub answered 401 for {} {}; minting a new token and retrying once", request.method(),
                 request.path());
             bearer = refreshAfter(bearer);
@@ -122,14 +122,6 @@ public final class DefaultHubClient implements HubClient {
                 null, error.details());
         }
         throw new ActionException(error);
-    }
-
-    private static void close(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (java.io.IOException ignored) {
-            // dropping the connection is fine
-        }
     }
 
     private String identityNote(HubAuth auth) {

@@ -67,11 +67,7 @@ public final class DefaultScoutClient implements ScoutClient {
         String jwt = hub.jwt(false);
         HttpResponse<InputStream> response = post(payload, jwt, retrySafe);
         if (response.statusCode() == 401 && hub.canMint()) {
-            try {
-                response.body().close();
-            } catch (IOException ignored) {
-                // dropping the connection is fine
-            }
+            engine.release(response);
             LOG.debug("scout answered 401; minting a new hub token and retrying once");
             response = post(payload, hub.refreshAfter(jwt), retrySafe);
         }
