@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.http.UpstreamConfig;
+import dev.dockerhubmcp.api.http.UpstreamConfigs;
 import dev.dockerhubmcp.api.runtime.ActionRunner;
 import dev.dockerhubmcp.host.cli.CliArgs;
 import dev.dockerhubmcp.host.cli.ToolTable;
@@ -117,7 +118,7 @@ public final class Main {
     }
 
     static UpstreamConfig upstreamConfig(Map<String, String> env, Path home) {
-        return Upstream.fromEnvironment(env, home);
+        return UpstreamConfigs.fromEnvironment(env, home);
     }
 
     static Path defaultPluginsDir() {
