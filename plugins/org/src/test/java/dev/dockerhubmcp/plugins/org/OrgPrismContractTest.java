@@ -1,0 +1,102 @@
+package dev.dockerhubmcp.plugins.org;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dockerhubmcp.api.Result;
+import dev.dockerhubmcp.testkit.ActionHarness;
+import dev.dockerhubmcp.testkit.prism.PrismServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Every hub_org action once, with realistic arguments, against Prism serving the official Hub OpenAPI document in
+ * validating mode: the requests we send must break no rule of the contract (path, query, body, auth header).
+ * {@code list_members} is called without {@code search}, which the document types as an integer (see ListMembers).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrgPrismContractTest {
+    private PrismServer prism;
+    private ActionHarness harness;
+
+    @BeforeAll
+    void start() {
+        prism = PrismServer.start();
+        harness = ActionHarness.builder().hub(prism.url()).credentials("alice", "dckr_pat_contract")
+            .allowDestructive(true).build();
+    }
+
+    @AfterAll
+    void stop() {
+        if (harness != null) {
+            harness.close();
+        }
+        if (prism != null) {
+            prism.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "get_settings    | {\"org\":\"myorganization\"}",
+        "update_settings | {\"org\":\"myorganization\",\"restricted_images\":{\"enabled\":true,"
+            + "\"allow_official_images\":true,\"allow_verified_publishers\":false}}",
+        "list_members    | {\"org\":\"myorganization\",\"type\":\"member\",\"role\":\"editor\",\"invites\":true,"
+            + "\"page\":2,\"page_size\":25}",
+        "list_members    | {\"org\":\"myorganization\",\"all_pages\":true,\"max_items\":5}",
+        "export_members  | {\"org\":\"myorganization\"}",
+        "update_member   | {\"org\":\"myorganization\",\"username\":\"jonsnow\",\"role\":\"editor\"}",
+        "remove_member   | {\"org\":\"myorganization\",\"username\":\"jonsnow\"}",
+        "list_invites    | {\"org\":\"myorganization\"}",
+        "delete_invite   | {\"id\":\"e36eca69-4cc8-4f17-9845-ae8c2b832691\"}",
+        "resend_invite   | {\"id\":\"e36eca69-4cc8-4f17-9845-ae8c2b832691\"}",
+        "bulk_invite     | {\"org\":\"myorganization\",\"invitees\":[\"jonsnow\",\"arya@example.com\"],"
+            + "\"team\":\"developers\",\"role\":\"member\",\"dry_run\":true}",
+    })
+    void actionKeepsTheContract(String action, String args) {
+        int mark = prism.violations().size();
+        Result r = harness.call(new OrgPlugin(), action, args);
+        JsonNode env = harness.envelope(r);
+        List<String> violations = prism.violationsSince(mark);
+        assertEquals(List.of(), violations, () -> action + " broke the contract: " + env + "\n" + prism.logTail());
+        assertFalse(r.isError() && !responseDefect(env), () -> action + " failed against Prism: " + env + "\n"
+            + prism.logTail());
+    }
+
+    /**
+     * The one known gap, kept visible: the document types list_members' {@code search} as an integer, so a text search
+     * (what the parameter is for) is a violation. This also proves the contract check can fail.
+     */
+    @org.junit.jupiter.api.Test
+    void textSearchOfMembersIsTheDocumentedDeviation() {
+        int mark = prism.violations().size();
+        harness.call(new OrgPlugin(), "list_members", "{\"org\":\"myorganization\",\"search\":\"jon\"}");
+        List<String> violations = prism.violationsSince(mark);
+        assertEquals(1, violations.size(), prism::logTail);
+        org.junit.jupiter.api.Assertions.assertTrue(violations.get(0).contains("search"), violations.toString());
+    }
+
+    /**
+     * True when Prism refused only its own generated answer (every violation located in the response), which is a
+     * defect of the document, not of our request: the members export marks a column 'Role' required while naming it
+     * 'Permission'.
+     */
+    static boolean responseDefect(JsonNode env) {
+        JsonNode validation = env.path("error").path("details").path("validation");
+        if (!validation.isArray() || validation.isEmpty()) {
+            return false;
+        }
+        for (JsonNode v : validation) {
+            if (!"response".equals(v.path("location").path(0).asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
