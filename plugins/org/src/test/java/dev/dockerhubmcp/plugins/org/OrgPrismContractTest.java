@@ -14,6 +14,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every hub_org action once, with realistic arguments, against Prism serving the official Hub OpenAPI document in
@@ -42,31 +43,39 @@ class OrgPrismContractTest {
         }
     }
 
+    /**
+     * One action, once. {@code responseDefect}: the document's own example answer for this operation breaks its schema,
+     * so Prism answers 500 about the response (never about our request, which is still checked).
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "get_settings    | {\"org\":\"myorganization\"}",
+        "get_settings    | {\"org\":\"myorganization\"} | false",
         "update_settings | {\"org\":\"myorganization\",\"restricted_images\":{\"enabled\":true,"
-            + "\"allow_official_images\":true,\"allow_verified_publishers\":false}}",
+            + "\"allow_official_images\":true,\"allow_verified_publishers\":false}} | false",
         "list_members    | {\"org\":\"myorganization\",\"type\":\"member\",\"role\":\"editor\",\"invites\":true,"
-            + "\"page\":2,\"page_size\":25}",
-        "list_members    | {\"org\":\"myorganization\",\"all_pages\":true,\"max_items\":5}",
-        "export_members  | {\"org\":\"myorganization\"}",
-        "update_member   | {\"org\":\"myorganization\",\"username\":\"jonsnow\",\"role\":\"editor\"}",
-        "remove_member   | {\"org\":\"myorganization\",\"username\":\"jonsnow\"}",
-        "list_invites    | {\"org\":\"myorganization\"}",
-        "delete_invite   | {\"id\":\"e36eca69-4cc8-4f17-9845-ae8c2b832691\"}",
-        "resend_invite   | {\"id\":\"e36eca69-4cc8-4f17-9845-ae8c2b832691\"}",
+            + "\"page\":2,\"page_size\":25} | false",
+        "list_members    | {\"org\":\"myorganization\",\"all_pages\":true,\"max_items\":5} | false",
+        "export_members  | {\"org\":\"myorganization\"} | true",
+        "update_member   | {\"org\":\"myorganization\",\"username\":\"jonsnow\",\"role\":\"editor\"} | false",
+        "remove_member   | {\"org\":\"myorganization\",\"username\":\"jonsnow\"} | false",
+        "list_invites    | {\"org\":\"myorganization\"} | false",
+        "delete_invite   | {\"id\":\"e36eca69-4cc8-4f17-9845-ae8c2b832691\"} | false",
+        "resend_invite   | {\"id\":\"e36eca69-4cc8-4f17-9845-ae8c2b832691\"} | false",
         "bulk_invite     | {\"org\":\"myorganization\",\"invitees\":[\"jonsnow\",\"arya@example.com\"],"
-            + "\"team\":\"developers\",\"role\":\"member\",\"dry_run\":true}",
+            + "\"team\":\"developers\",\"role\":\"member\",\"dry_run\":true} | false",
     })
-    void actionKeepsTheContract(String action, String args) {
+    void actionKeepsTheContract(String action, String args, boolean responseDefect) {
         int mark = prism.violations().size();
         Result r = harness.call(new OrgPlugin(), action, args);
         JsonNode env = harness.envelope(r);
         List<String> violations = prism.violationsSince(mark);
         assertEquals(List.of(), violations, () -> action + " broke the contract: " + env + "\n" + prism.logTail());
-        assertFalse(r.isError() && !responseDefect(env), () -> action + " failed against Prism: " + env + "\n"
-            + prism.logTail());
+        if (responseDefect) {
+            assertTrue(r.isError() && responseDefect(env), () -> action + ": expected Prism to refuse only its own "
+                + "example answer: " + env);
+        } else {
+            assertFalse(r.isError(), () -> action + " failed against Prism: " + env + "\n" + prism.logTail());
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every hub_teams action once, with realistic arguments, against Prism serving the official Hub OpenAPI document in
@@ -41,30 +42,39 @@ class TeamsPrismContractTest {
         }
     }
 
+    /**
+     * One action, once. {@code responseDefect}: the document's own example answer for this operation breaks its schema,
+     * so Prism answers 500 about the response (never about our request, which is still checked).
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "list          | {\"org\":\"myorganization\",\"search\":\"dev\",\"username\":\"jonsnow\",\"page\":1,"
-            + "\"page_size\":25}",
-        "list          | {\"org\":\"myorganization\",\"all_pages\":true,\"max_items\":5}",
-        "create        | {\"org\":\"myorganization\",\"name\":\"developers\",\"description\":\"Development team\"}",
-        "get           | {\"org\":\"myorganization\",\"team\":\"developers\"}",
+            + "\"page_size\":25} | true",
+        "list          | {\"org\":\"myorganization\",\"all_pages\":true,\"max_items\":5} | true",
+        "create        | {\"org\":\"myorganization\",\"name\":\"developers\","
+            + "\"description\":\"Development team\"} | false",
+        "get           | {\"org\":\"myorganization\",\"team\":\"developers\"} | false",
         "update        | {\"org\":\"myorganization\",\"team\":\"developers\",\"name\":\"engineers\","
-            + "\"description\":\"Engineering\"}",
-        "patch         | {\"org\":\"myorganization\",\"team\":\"developers\",\"description\":\"Backend\"}",
-        "delete        | {\"org\":\"myorganization\",\"team\":\"developers\"}",
+            + "\"description\":\"Engineering\"} | false",
+        "patch         | {\"org\":\"myorganization\",\"team\":\"developers\",\"description\":\"Backend\"} | false",
+        "delete        | {\"org\":\"myorganization\",\"team\":\"developers\"} | false",
         "list_members  | {\"org\":\"myorganization\",\"team\":\"developers\",\"search\":\"jon\",\"page\":1,"
-            + "\"page_size\":10}",
-        "add_member    | {\"org\":\"myorganization\",\"team\":\"developers\",\"member\":\"jonsnow\"}",
-        "remove_member | {\"org\":\"myorganization\",\"team\":\"developers\",\"username\":\"jonsnow\"}",
+            + "\"page_size\":10} | true",
+        "add_member    | {\"org\":\"myorganization\",\"team\":\"developers\",\"member\":\"jonsnow\"} | false",
+        "remove_member | {\"org\":\"myorganization\",\"team\":\"developers\",\"username\":\"jonsnow\"} | false",
     })
-    void actionKeepsTheContract(String action, String args) {
+    void actionKeepsTheContract(String action, String args, boolean responseDefect) {
         int mark = prism.violations().size();
         Result r = harness.call(new TeamsPlugin(), action, args);
         JsonNode env = harness.envelope(r);
         List<String> violations = prism.violationsSince(mark);
         assertEquals(List.of(), violations, () -> action + " broke the contract: " + env + "\n" + prism.logTail());
-        assertFalse(r.isError() && !responseDefect(env), () -> action + " failed against Prism: " + env + "\n"
-            + prism.logTail());
+        if (responseDefect) {
+            assertTrue(r.isError() && responseDefect(env), () -> action + ": expected Prism to refuse only its own "
+                + "example answer: " + env);
+        } else {
+            assertFalse(r.isError(), () -> action + " failed against Prism: " + env + "\n" + prism.logTail());
+        }
     }
 
     /**
