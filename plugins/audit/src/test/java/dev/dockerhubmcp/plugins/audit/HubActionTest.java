@@ -35,8 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The table every action of this plugin is held to, against FakeHub through the real clients and runner: the exact
  * request on success; each validation failure refused before any request; 401 → re-mint → success; 404;
  * 429 → retry → success; destructive calls refused without DOCKERHUB_ALLOW_DESTRUCTIVE.
- * A subclass gives the action, its happy
- * call and its bad arguments, and may assert more about the answer.
+ * A subclass gives the action, its happy call and its bad arguments, and may assert more about the answer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class HubActionTest {
