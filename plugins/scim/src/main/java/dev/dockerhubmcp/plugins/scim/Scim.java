@@ -75,7 +75,8 @@ final class Scim {
         JsonNode groups = user.get("groups");
         if (groups != null && groups.isArray() && !groups.isEmpty()) {
             var names = out.putArray("groups");
-            groups.forEach(g -> names.add(g.isObject() ? g.path("display").asText(g.path("value").asText()) : g.asText()));
+            groups.forEach(g -> names.add(g.isObject() ? g.path("display").asText(g.path("value").asText())
+                : g.asText()));
         }
         return out;
     }

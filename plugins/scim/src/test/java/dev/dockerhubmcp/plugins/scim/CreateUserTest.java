@@ -16,8 +16,8 @@ class CreateUserTest extends ScimActionTest {
 
     @Override
     Call success() {
-        return Call.of("{\"userName\":\"jon.snow@docker.com\",\"name\":{\"givenName\":\"Jon\",\"familyName\":\"Snow\"}}",
-                "POST", "/v2/scim/2.0/Users", scim(201, ListUsersTest.USER))
+        return Call.of("{\"userName\":\"jon.snow@docker.com\",\"name\":{\"givenName\":\"Jon\","
+                + "\"familyName\":\"Snow\"}}", "POST", "/v2/scim/2.0/Users", scim(201, ListUsersTest.USER))
             .body("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"jon.snow@docker.com\","
                 + "\"name\":{\"givenName\":\"Jon\",\"familyName\":\"Snow\"}}");
     }

@@ -15,7 +15,8 @@ class ResourceTypeTest extends ScimActionTest {
 
     @Override
     Call success() {
-        return Call.of("{\"name\":\"User\"}", "GET", "/v2/scim/2.0/ResourceTypes/User", scim(200, ResourceTypesTest.TYPE));
+        return Call.of("{\"name\":\"User\"}", "GET", "/v2/scim/2.0/ResourceTypes/User",
+            scim(200, ResourceTypesTest.TYPE));
     }
 
     @Override

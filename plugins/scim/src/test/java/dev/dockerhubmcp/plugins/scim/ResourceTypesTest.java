@@ -20,7 +20,8 @@ class ResourceTypesTest extends ScimActionTest {
     @Override
     Call success() {
         return Call.of("{}", "GET", "/v2/scim/2.0/ResourceTypes", scim(200, "{\"schemas\":["
-            + "\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],\"totalResults\":1,\"resources\":[" + TYPE + "]}"));
+            + "\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],\"totalResults\":1,\"resources\":[" + TYPE
+            + "]}"));
     }
 
     @Override

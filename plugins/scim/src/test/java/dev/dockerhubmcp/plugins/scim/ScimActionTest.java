@@ -29,10 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The table every SCIM action is held to, against FakeHub through the real clients and runner: the exact request on
- * success (application/scim+json both ways, the SCIM bearer, never a Hub JWT); each validation failure refused before
- * any request; no SCIM token → a clear error naming DOCKERHUB_SCIM_TOKEN and nothing sent; a refused SCIM token → 401
- * without any JWT re-mint; 404 and SCIM errors mapped with their scimType; 429 → retry → success; destructive calls
- * refused without DOCKERHUB_ALLOW_DESTRUCTIVE.
+ * success (application/scim+json both ways, the SCIM bearer, never a Hub JWT); each validation failure refused
+ * before any request; no SCIM token → a clear error naming DOCKERHUB_SCIM_TOKEN and nothing sent; a refused SCIM
+ * token → 401 without any JWT re-mint; 404 and SCIM errors mapped with their scimType; 429 → retry → success;
+ * destructive calls refused without DOCKERHUB_ALLOW_DESTRUCTIVE.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ScimActionTest {

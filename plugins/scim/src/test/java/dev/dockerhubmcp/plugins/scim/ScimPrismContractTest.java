@@ -49,8 +49,9 @@ class ScimPrismContractTest {
         "resource_type           | {\"name\":\"User\"}",
         "schemas                 | {}",
         "schema                  | {\"id\":\"urn:ietf:params:scim:schemas:core:2.0:User\"}",
-        "list_users              | {\"startIndex\":1,\"count\":10,\"filter\":\"userName eq \\\"jon.snow@docker.com\\\"\","
-            + "\"attributes\":\"userName,displayName\",\"sortBy\":\"userName\",\"sortOrder\":\"ascending\"}",
+        "list_users              | {\"startIndex\":1,\"count\":10,"
+            + "\"filter\":\"userName eq \\\"jon.snow@docker.com\\\"\",\"attributes\":\"userName,displayName\","
+            + "\"sortBy\":\"userName\",\"sortOrder\":\"ascending\"}",
         "list_users              | {\"all_pages\":true,\"max_items\":5}",
         "get_user                | {\"id\":\"d80f7c79-7730-49d8-9a41-7c42fb622d9c\"}",
         "create_user             | {\"userName\":\"jon.snow@docker.com\",\"name\":{\"givenName\":\"Jon\","

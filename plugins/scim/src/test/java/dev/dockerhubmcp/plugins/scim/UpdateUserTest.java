@@ -1,6 +1,7 @@
 package dev.dockerhubmcp.plugins.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -57,13 +58,12 @@ class UpdateUserTest extends ScimActionTest {
     })
     void bodyAlwaysCarriesEnabled(String given, String sent) {
         hub.on("PUT", PATH).respond(scim(200, ListUsersTest.USER));
-        com.fasterxml.jackson.databind.node.ObjectNode args = (com.fasterxml.jackson.databind.node.ObjectNode) parse(given);
+        ObjectNode args = (ObjectNode) parse(given);
         args.put("id", ID);
         JsonNode env = call(args.toString());
         assertFalse(env.has("error"), env::toString);
-        com.fasterxml.jackson.databind.node.ObjectNode expected =
-            (com.fasterxml.jackson.databind.node.ObjectNode) parse(sent);
-        com.fasterxml.jackson.databind.node.ObjectNode body = expected.objectNode();
+        ObjectNode expected = (ObjectNode) parse(sent);
+        ObjectNode body = expected.objectNode();
         body.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");
         body.setAll(expected);
         assertEquals(body, hub.lastRequest().json());
