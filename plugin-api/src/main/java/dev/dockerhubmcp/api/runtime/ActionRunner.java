@@ -78,7 +78,12 @@ public final class ActionRunner {
             Thread.currentThread().interrupt();
             return Result.error(ErrorType.INTERNAL, label + " was interrupted");
         } catch (Exception | LinkageError e) {
-            LOG.warn("{} failed: {}", label, Redactor.text(String.valueOf(e)), e);
+            LOG.warn("{} failed: {}", label, Redactor.text(String.valueOf(e)));
+            if (LOG.isDebugEnabled()) {
+                java.io.StringWriter trace = new java.io.StringWriter();
+                e.printStackTrace(new java.io.PrintWriter(trace));
+                LOG.debug("{}", Redactor.text(trace.toString()));
+            }
             return Result.error(ErrorType.INTERNAL, label + " failed unexpectedly: " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + Redactor.text(e.getMessage())));
         }

@@ -1,0 +1,229 @@
+package dev.dockerhubmcp.host;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockerhubmcp.api.Result;
+import dev.dockerhubmcp.api.http.UpstreamConfig;
+import dev.dockerhubmcp.api.runtime.ActionRunner;
+import dev.dockerhubmcp.host.cli.CliArgs;
+import dev.dockerhubmcp.host.cli.ToolTable;
+import dev.dockerhubmcp.host.mcp.McpServerFactory;
+import dev.dockerhubmcp.host.plugins.PluginJarLoader;
+import dev.dockerhubmcp.host.stdio.StdioServer;
+import dev.dockerhubmcp.host.tools.ToolSpec;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The command line: {@code dockerhub-mcp [serve] [options]} runs the MCP server (stdio by default),
+ * {@code dockerhub-mcp tools [--json|--markdown]} lists every tool and action with its effect, and
+ * {@code dockerhub-mcp call <tool> [<action>] [key=value …]} runs one action without an MCP client and prints its
+ * envelope (exit 0 on success; the error on stderr and exit 1 otherwise).
+ */
+public final class Main {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static final String USAGE = """
+        dockerhub-mcp — an MCP server for Docker Hub, the Docker Registry API v2 and Docker Scout
+
+        Usage:
+          dockerhub-mcp [serve] [options]          run the MCP server (stdio unless --transport says otherwise)
+          dockerhub-mcp tools [--json|--markdown]  list every tool and action with its effect
+          dockerhub-mcp call <tool> [<action>] [key=value ...] [--json]
+                                                   run one action and print its result envelope
+                                                   (values are JSON when they parse as JSON, else strings;
+                                                   params_json='{"k":"v"}' passes a whole object)
+          dockerhub-mcp --help | --version
+
+        Options (each also an environment variable):
+          --transport stdio|streamable-http|sse   TRANSPORT (default stdio)
+          --host ADDRESS                           HOST (default 127.0.0.1)
+          --port N                                 PORT (default 8000)
+          --tool-mode consolidated|granular        DOCKERHUB_TOOL_MODE (default consolidated)
+          --plugins-dir DIR                        DOCKERHUB_PLUGINS_DIR (default: plugins/ of the installation)
+          --read-only                              DOCKERHUB_READ_ONLY=true: only read actions are listed
+          --allow-destructive                      DOCKERHUB_ALLOW_DESTRUCTIVE=true: allow deletes and deactivations
+          --allow-unauthenticated                  serve HTTP beyond loopback without MCP_AUTH_TOKEN
+          --allowed-origin ORIGIN, --allowed-host NAME   extra Origins/Hosts accepted over HTTP
+
+        Credentials: DOCKER_HUB_USER + DOCKER_HUB_TOKEN (a personal or organization access token), or
+        DOCKERHUB_USERNAME + DOCKERHUB_TOKEN, or DOCKERHUB_JWT, or the Docker CLI's login (docker login).
+        SCIM: DOCKERHUB_SCIM_TOKEN. Upstreams: DOCKERHUB_URL, DOCKER_REGISTRY_URL, DOCKER_REGISTRY_AUTH_URL,
+        DOCKER_SCOUT_URL. Plugins: AUTHTOOL, REPOSTOOL, ORGTOOL, TEAMSTOOL, AUDITTOOL, SCIMTOOL, ADMINTOOL,
+        REGISTRYTOOL, SCOUTTOOL=false turn one off. Logs go to stderr (DOCKERHUB_LOG_LEVEL, default warn).
+        """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        configureLogging(System.getenv());
+        // stdout carries MCP protocol only: keep the real stdout for the protocol and the CLI's output, and send
+        // anything else that prints to System.out to stderr.
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        int code = run(Arrays.asList(args), System.in, stdout, System.err, System.getenv(),
+            Path.of(System.getProperty("user.home", ".")));
+        stdout.flush();
+        System.exit(code);
+    }
+
+    /** Runs a command; returns the exit code. */
+    public static int run(List<String> args, InputStream stdin, PrintStream stdout, PrintStream stderr,
+                          Map<String, String> env, Path home) {
+        try {
+            String command = args.isEmpty() || args.get(0).startsWith("--") ? "serve" : args.get(0);
+            List<String> rest = args.isEmpty() || args.get(0).startsWith("--") ? args : args.subList(1, args.size());
+            if (rest.contains("--help") || rest.contains("-h") || command.equals("help") || command.equals("-h")) {
+                stdout.print(USAGE);
+                return 0;
+            }
+            if (rest.contains("--version") || command.equals("version")) {
+                stdout.println("dockerhub-mcp " + Versions.server() + " (plugin API " + Versions.api() + ")");
+                return 0;
+            }
+            CliArgs cli = CliArgs.parse(rest);
+            return switch (command) {
+                case "serve" -> serve(cli, stdin, stdout, stderr, env, home);
+                case "tools" -> tools(cli, stdout, stderr, env, home);
+                case "call" -> call(cli, stdout, stderr, env, home);
+                default -> {
+                    stderr.println("dockerhub-mcp: unknown command '" + command + "' (see --help)");
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            stderr.println("dockerhub-mcp: " + e.getMessage());
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    static HostRuntime runtime(CliArgs cli, PrintStream stderr, Map<String, String> env, Path home) {
+        HostConfig config = HostConfig.from(cli.options(), env, defaultPluginsDir(), home);
+        PluginJarLoader loader = new PluginJarLoader(config.pluginsDir(), Versions.api(), config::toggledOn,
+            line -> stderr.println("dockerhub-mcp: " + line)).load();
+        return new HostRuntime(config, loader, () -> upstreamConfig(env, home));
+    }
+
+    static UpstreamConfig upstreamConfig(Map<String, String> env, Path home) {
+        return Upstream.fromEnvironment(env, home);
+    }
+
+    static Path defaultPluginsDir() {
+        String home = System.getProperty("dockerhubmcp.home");
+        return home == null ? Path.of("plugins") : Path.of(home, "plugins");
+    }
+
+    private static int serve(CliArgs cli, InputStream stdin, PrintStream stdout, PrintStream stderr,
+                             Map<String, String> env, Path home) throws InterruptedException {
+        try (HostRuntime runtime = runtime(cli, stderr, env, home)) {
+            McpServerFactory factory = new McpServerFactory(runtime, Versions.server());
+            String transport = runtime.config().transport();
+            if (transport.equals("stdio")) {
+                new StdioServer(factory, Duration.ofSeconds(60)).run(stdin, stdout);
+                return 0;
+            }
+            return HttpServe.serve(runtime, factory, stderr);
+        }
+    }
+
+    private static int tools(CliArgs cli, PrintStream stdout, PrintStream stderr, Map<String, String> env,
+                             Path home) {
+        try (HostRuntime runtime = runtime(cli, stderr, env, home)) {
+            List<ToolSpec> tools = runtime.catalog().tools();
+            if (cli.json()) {
+                stdout.println(ToolTable.json(tools).toPrettyString());
+            } else if (cli.markdown()) {
+                stdout.print(ToolTable.markdown(tools));
+            } else {
+                stdout.print(ToolTable.text(tools));
+            }
+            return 0;
+        }
+    }
+
+    private static int call(CliArgs cli, PrintStream stdout, PrintStream stderr, Map<String, String> env, Path home) {
+        List<String> words = cli.positional();
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("call needs a tool name, e.g. 'call hub_repos list namespace=library'");
+        }
+        try (HostRuntime runtime = runtime(cli, stderr, env, home)) {
+            String toolName = words.get(0);
+            Optional<ToolSpec> tool = runtime.catalog().tool(toolName);
+            if (tool.isEmpty()) {
+                stderr.println("dockerhub-mcp: no tool '" + toolName + "'; see 'dockerhub-mcp tools'");
+                return 2;
+            }
+            ObjectNode args = MAPPER.createObjectNode();
+            int i = 1;
+            boolean consolidated = tool.get().inputSchema().path("properties").has("action")
+                && tool.get().actions().size() >= 1 && !toolName.endsWith("_" + tool.get().actions().get(0).action());
+            if (consolidated && words.size() > 1 && !words.get(1).contains("=")) {
+                args.put("action", words.get(1));
+                i = 2;
+            }
+            for (; i < words.size(); i++) {
+                String w = words.get(i);
+                int eq = w.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("expected key=value, got '" + w + "'");
+                }
+                args.set(w.substring(0, eq), value(w.substring(eq + 1)));
+            }
+            Result result = tool.get().call().run(args, runtime.context(new HostRuntime.CallSink() {
+                @Override
+                public void log(String level, String message) {
+                    stderr.println(level + ": " + message);
+                }
+            }));
+            ObjectNode envelope = ActionRunner.envelope(result, runtime.rateLimits());
+            if (result.isError()) {
+                stderr.println(cli.json() ? envelope.toString() : envelope.toPrettyString());
+                return 1;
+            }
+            stdout.println(cli.json() ? envelope.toString() : envelope.toPrettyString());
+            return 0;
+        }
+    }
+
+    /** A CLI value: JSON when it parses as a JSON number, boolean, array or object; otherwise the text itself. */
+    static JsonNode value(String raw) {
+        String t = raw.trim();
+        if (t.isEmpty()) {
+            return MAPPER.getNodeFactory().textNode(raw);
+        }
+        char c = t.charAt(0);
+        if (c == '{' || c == '[' || c == '-' || Character.isDigit(c) || t.equals("true") || t.equals("false")
+            || t.equals("null")) {
+            try {
+                return MAPPER.readTree(t);
+            } catch (Exception e) {
+                return MAPPER.getNodeFactory().textNode(raw);
+            }
+        }
+        return MAPPER.getNodeFactory().textNode(raw);
+    }
+
+    /** slf4j-simple to stderr; quiet by default (DOCKERHUB_LOG_LEVEL=debug for more). */
+    static void configureLogging(Map<String, String> env) {
+        String level = env.getOrDefault("DOCKERHUB_LOG_LEVEL", "warn");
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        // PF4J's own messages duplicate the one line per plugin problem the loader prints
+        System.setProperty("org.slf4j.simpleLogger.log.org.pf4j", "off");
+    }
+}

@@ -1,0 +1,321 @@
+package dev.dockerhubmcp.host.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockerhubmcp.api.Action;
+import dev.dockerhubmcp.api.ActionContext;
+import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.ErrorType;
+import dev.dockerhubmcp.api.Result;
+import dev.dockerhubmcp.api.runtime.ActionRunner;
+import dev.dockerhubmcp.api.safety.SafetyPolicy;
+import dev.dockerhubmcp.host.plugins.LoadedPlugin;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Turns plugins' actions into tools (DESIGN §3).
+ * <ul>
+ * <li><b>consolidated</b> (default): one tool per plugin, {@code hub_<id>}, with an {@code action} enum and the union
+ * of the actions' parameters as flat optional properties; {@code params} (object) and {@code params_json} (JSON text)
+ * are accepted too; {@code action: "help"} returns the per-action schemas. The chosen action's own schema is checked
+ * on every call, so errors name the action and the field.</li>
+ * <li><b>granular</b>: one tool per action, {@code hub_<id>_<action>}, with its exact schema and output schema.</li>
+ * </ul>
+ * Read-only mode leaves out every action whose effect is not READ; annotations come from effects only.
+ */
+public final class ToolCatalog {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final List<String> RESERVED = List.of("action", "params", "params_json", "topic");
+
+    private final List<ToolSpec> tools;
+
+    private ToolCatalog(List<ToolSpec> tools) {
+        this.tools = List.copyOf(tools);
+    }
+
+    public static ToolCatalog build(List<LoadedPlugin> plugins, String mode, SafetyPolicy policy) {
+        requireNonNull(plugins, "plugins is null");
+        ActionRunner runner = new ActionRunner(policy);
+        List<ToolSpec> tools = new ArrayList<>();
+        for (LoadedPlugin p : plugins) {
+            List<Action> visible = p.actions().stream().filter(a -> policy.lists(a.effect())).toList();
+            if (visible.isEmpty()) {
+                continue;
+            }
+            if ("granular".equals(mode)) {
+                for (Action a : visible) {
+                    tools.add(granular(p, a, runner));
+                }
+            } else {
+                tools.add(consolidated(p, visible, runner));
+            }
+        }
+        return new ToolCatalog(tools);
+    }
+
+    public List<ToolSpec> tools() {
+        return tools;
+    }
+
+    public java.util.Optional<ToolSpec> tool(String name) {
+        return tools.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    private static ToolSpec granular(LoadedPlugin p, Action a, ActionRunner runner) {
+        String name = p.toolName() + "_" + a.name();
+        String label = p.toolName() + " " + a.name();
+        ObjectNode output = a.output().map(ToolCatalog::envelopeSchema).orElse(null);
+        return new ToolSpec(name, a.description(), a.inputSchema(), output, hints(List.of(a)),
+            List.of(ref(p, a)), (args, ctx) -> runner.run(label, a, args, ctx));
+    }
+
+    private static ToolSpec consolidated(LoadedPlugin p, List<Action> actions, ActionRunner runner) {
+        Map<String, Action> byName = new LinkedHashMap<>();
+        actions.forEach(a -> byName.put(a.name(), a));
+        ObjectNode schema = NODES.objectNode();
+        schema.put("type", "object");
+        ObjectNode props = schema.putObject("properties");
+        ObjectNode action = props.putObject("action");
+        action.put("type", "string");
+        ArrayNode names = action.putArray("enum");
+        byName.keySet().forEach(names::add);
+        names.add("help");
+        action.put("description", "What to do. 'help' returns every action's parameters (or one: topic=<action>).");
+        for (Map.Entry<String, Property> e : unionOfParameters(actions).entrySet()) {
+            props.set(e.getKey(), e.getValue().schema(actions.size()));
+        }
+        props.putObject("params").put("type", "object")
+            .put("description", "The action's parameters as an object (alternative to flat properties).");
+        props.putObject("params_json").put("type", "string")
+            .put("description", "The action's parameters as a JSON string.");
+        if (!props.has("topic")) {
+            props.putObject("topic").put("type", "string").put("description", "With action=help: one action's name.");
+        }
+        schema.putArray("required").add("action");
+        StringBuilder desc = new StringBuilder(p.plugin().description().strip());
+        desc.append(" Actions: ");
+        int i = 0;
+        for (Action a : actions) {
+            if (i++ > 0) {
+                desc.append("; ");
+            }
+            desc.append(a.name()).append(effectMark(a));
+        }
+        desc.append(". [W]=writes, [D]=destructive. Call action=help for parameters.");
+        String tool = p.toolName();
+        return new ToolSpec(tool, desc.toString(), schema, null, hints(actions),
+            actions.stream().map(a -> ref(p, a)).toList(),
+            (args, ctx) -> callConsolidated(tool, p, byName, args, ctx, runner));
+    }
+
+    private static String effectMark(Action a) {
+        if (a.effect() == Effect.DESTRUCTIVE) {
+            return " [D]";
+        }
+        if (a.effect() == Effect.WRITE) {
+            return a.mayDestroy() ? " [W/D]" : " [W]";
+        }
+        return "";
+    }
+
+    private static Result callConsolidated(String tool, LoadedPlugin p, Map<String, Action> byName, ObjectNode raw,
+                                           ActionContext ctx, ActionRunner runner) {
+        ObjectNode args = raw == null ? NODES.objectNode() : raw;
+        JsonNode actionNode = args.get("action");
+        if (actionNode == null || !actionNode.isTextual() || actionNode.asText().isBlank()) {
+            return Result.error(ErrorType.VALIDATION, tool + ": 'action' is required; one of "
+                + String.join(", ", byName.keySet()) + ", help");
+        }
+        String name = actionNode.asText();
+        if (name.equals("help")) {
+            return help(tool, byName, args.path("topic").asText(null));
+        }
+        Action action = byName.get(name);
+        if (action == null) {
+            boolean hidden = p.actions().stream().anyMatch(a -> a.name().equals(name));
+            return Result.error(hidden ? ErrorType.READ_ONLY : ErrorType.VALIDATION, hidden
+                ? tool + ": action '" + name + "' is not available in read-only mode (DOCKERHUB_READ_ONLY=true)"
+                : tool + ": unknown action '" + name + "'; one of " + String.join(", ", byName.keySet()) + ", help");
+        }
+        ObjectNode merged = NODES.objectNode();
+        Iterator<Map.Entry<String, JsonNode>> it = args.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!RESERVED.contains(e.getKey()) || (e.getKey().equals("topic")
+                && dev.dockerhubmcp.api.Schema.declares(action.inputSchema(), "topic"))) {
+                if (!e.getValue().isNull()) {
+                    merged.set(e.getKey(), e.getValue());
+                }
+            }
+        }
+        JsonNode params = args.get("params");
+        if (params != null && !params.isNull()) {
+            if (!params.isObject()) {
+                return Result.error(ErrorType.VALIDATION, tool + " " + name + ": 'params' must be an object");
+            }
+            String clash = mergeInto(merged, (ObjectNode) params);
+            if (clash != null) {
+                return Result.error(ErrorType.VALIDATION, tool + " " + name + ": '" + clash
+                    + "' is given twice with different values (flat and in params)");
+            }
+        }
+        JsonNode paramsJson = args.get("params_json");
+        if (paramsJson != null && !paramsJson.isNull() && !paramsJson.asText().isBlank()) {
+            JsonNode parsed;
+            try {
+                parsed = MAPPER.readTree(paramsJson.asText());
+            } catch (Exception e) {
+                return Result.error(ErrorType.VALIDATION, tool + " " + name + ": 'params_json' is not valid JSON ("
+                    + firstLine(e.getMessage()) + ")");
+            }
+            if (parsed == null || !parsed.isObject()) {
+                return Result.error(ErrorType.VALIDATION, tool + " " + name + ": 'params_json' must be a JSON object");
+            }
+            String clash = mergeInto(merged, (ObjectNode) parsed);
+            if (clash != null) {
+                return Result.error(ErrorType.VALIDATION, tool + " " + name + ": '" + clash
+                    + "' is given twice with different values (params_json)");
+            }
+        }
+        return runner.run(tool + " " + name, action, merged, ctx);
+    }
+
+    private static String mergeInto(ObjectNode target, ObjectNode extra) {
+        Iterator<Map.Entry<String, JsonNode>> it = extra.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode existing = target.get(e.getKey());
+            if (existing != null && !existing.equals(e.getValue())) {
+                return e.getKey();
+            }
+            target.set(e.getKey(), e.getValue());
+        }
+        return null;
+    }
+
+    private static Result help(String tool, Map<String, Action> byName, String topic) {
+        ObjectNode data = NODES.objectNode();
+        data.put("tool", tool);
+        ObjectNode list = data.putObject("actions");
+        for (Action a : byName.values()) {
+            if (topic != null && !topic.isBlank() && !topic.equals(a.name())) {
+                continue;
+            }
+            ObjectNode entry = list.putObject(a.name());
+            entry.put("effect", a.effect().name().toLowerCase(java.util.Locale.ROOT)
+                + (a.mayDestroy() && a.effect() == Effect.WRITE ? " (destructive with some arguments)" : ""));
+            entry.put("description", a.description());
+            entry.set("input", a.inputSchema());
+        }
+        if (list.isEmpty() && topic != null) {
+            return Result.error(ErrorType.VALIDATION, tool + ": no action '" + topic + "'; one of "
+                + String.join(", ", byName.keySet()));
+        }
+        return Result.ok(data);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static ToolSpec.ActionRef ref(LoadedPlugin p, Action a) {
+        return new ToolSpec.ActionRef(p.id(), a.name(), a.effect(), a.mayDestroy(), a.description());
+    }
+
+    private static ToolSpec.Hints hints(List<Action> actions) {
+        boolean allRead = actions.stream().allMatch(a -> a.effect() == Effect.READ);
+        boolean destroys = actions.stream().anyMatch(Action::mayDestroy);
+        return new ToolSpec.Hints(allRead, destroys, allRead, true);
+    }
+
+    /** The structured result of a granular tool: the envelope whose {@code data} has the action's output schema. */
+    private static ObjectNode envelopeSchema(ObjectNode dataSchema) {
+        ObjectNode s = NODES.objectNode();
+        s.put("type", "object");
+        ObjectNode props = s.putObject("properties");
+        props.putObject("status_code").put("type", "integer");
+        props.set("data", dataSchema);
+        props.putObject("rate_limit").put("type", "object");
+        props.putObject("error").put("type", "object");
+        return s;
+    }
+
+    /** One flat property of a consolidated tool: the first action's schema, noted with the actions that use it. */
+    private static Map<String, Property> unionOfParameters(List<Action> actions) {
+        Map<String, Property> out = new LinkedHashMap<>();
+        for (Action a : actions) {
+            JsonNode props = a.inputSchema().path("properties");
+            Iterator<Map.Entry<String, JsonNode>> it = props.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (RESERVED.contains(e.getKey()) && !e.getKey().equals("topic")) {
+                    continue;
+                }
+                out.computeIfAbsent(e.getKey(), k -> new Property()).add(a.name(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static final class Property {
+        private final List<String> users = new ArrayList<>();
+        private final List<JsonNode> schemas = new ArrayList<>();
+
+        void add(String action, JsonNode schema) {
+            users.add(action);
+            schemas.add(schema);
+        }
+
+        /** A compact schema: the common type, the first description, and which actions use it when not all do. */
+        ObjectNode schema(int actionCount) {
+            ObjectNode s = NODES.objectNode();
+            String type = schemas.get(0).path("type").asText("");
+            boolean sameType = schemas.stream().allMatch(x -> x.path("type").asText("").equals(type));
+            if (sameType && !type.isEmpty()) {
+                s.put("type", type);
+                if (type.equals("array") && schemas.get(0).has("items")) {
+                    s.set("items", compactItems(schemas.get(0).get("items")));
+                }
+                boolean sameEnum = schemas.stream().allMatch(x -> x.path("enum").equals(schemas.get(0).path("enum")));
+                if (sameEnum && schemas.get(0).has("enum")) {
+                    s.set("enum", schemas.get(0).get("enum"));
+                }
+            }
+            String desc = schemas.stream().map(x -> x.path("description").asText("")).filter(d -> !d.isBlank())
+                .findFirst().orElse("");
+            if (users.size() < actionCount) {
+                desc = (desc.isBlank() ? "" : desc + " ") + "(" + String.join(", ", users) + ")";
+            }
+            if (!desc.isBlank()) {
+                s.put("description", desc);
+            }
+            return s;
+        }
+
+        private static JsonNode compactItems(JsonNode items) {
+            ObjectNode i = NODES.objectNode();
+            if (items.has("type")) {
+                i.set("type", items.get("type"));
+            }
+            if (items.has("enum")) {
+                i.set("enum", items.get("enum"));
+            }
+            return i;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.dockerhubmcp.plugins.scout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockerhubmcp.api.Action;
+import dev.dockerhubmcp.api.ActionContext;
+import dev.dockerhubmcp.api.Arguments;
+import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.Result;
+import dev.dockerhubmcp.api.Schema;
+import dev.dockerhubmcp.api.scout.ScoutResponse;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code hardened_images}: the Docker Hardened Images (DHI) mirrored into an organization
+ * ({@code dhiListMirroredRepositories}). Scout answers the whole list, so paging is client-side.
+ */
+final class HardenedImages implements ScoutAction {
+    static final int DEFAULT_PAGE_SIZE = 50;
+
+    static final ScoutQuery QUERY = ScoutQuery.of("ScoutHardenedImages", """
+        query ScoutHardenedImages($context: Context!) {
+          dhiListMirroredRepositories(context: $context) {
+            totalCount
+            canMirrorMoreRepositories
+            mirroredRepositories {
+              id
+              destinationRepository { hostname namespace name }
+              dhiSourceRepository { hostname namespace name displayName }
+            }
+          }
+        }
+        """);
+
+    @Override
+    public Action action() {
+        return Action.builder("hardened_images")
+            .description("Docker Hardened Images (minimal, near-zero-CVE images) mirrored into an organization: each "
+                + "mirror repository and the DHI repository it comes from. One Scout query; pages client-side.")
+            .input(Schema.object()
+                .required("organization", ScoutArgs.organization(true))
+                .optional("page", ScoutArgs.page())
+                .optional("page_size", ScoutArgs.pageSize(DEFAULT_PAGE_SIZE))
+                .optional("verbose", ScoutArgs.verbose()))
+            .effect(Effect.READ)
+            .handler(this::handle)
+            .build();
+    }
+
+    @Override
+    public List<ScoutQuery> queries() {
+        return List.of(QUERY);
+    }
+
+    private Result handle(Arguments args, ActionContext ctx) {
+        ScoutResponse response = ScoutArgs.send(ctx, QUERY, ScoutArgs.variables(args));
+        JsonNode list = response.data().path("dhiListMirroredRepositories");
+        boolean verbose = args.bool("verbose", false);
+        List<JsonNode> entries = new ArrayList<>();
+        list.path("mirroredRepositories").forEach(entries::add);
+        entries.sort(Comparator.comparing(e -> repo(e.path("destinationRepository"))));
+        ObjectNode out = ScoutArgs.NODES.objectNode();
+        out.put("organization", args.string("organization"));
+        out.put("mirrored", list.path("totalCount").asInt(entries.size()));
+        out.put("can_mirror_more", list.path("canMirrorMoreRepositories").asBoolean(false));
+        ScoutArgs.page(out, "repositories", entries.stream().map(e -> verbose ? e : row(e)).toList(), args,
+            DEFAULT_PAGE_SIZE);
+        return ScoutArgs.ok(out, response.warnings());
+    }
+
+    private static JsonNode row(JsonNode e) {
+        ObjectNode r = ScoutArgs.NODES.objectNode();
+        r.put("repository", repo(e.path("destinationRepository")));
+        r.put("source", repo(e.path("dhiSourceRepository")));
+        r.put("display_name", ScoutArgs.text(e.path("dhiSourceRepository"), "displayName"));
+        return r;
+    }
+
+    private static String repo(JsonNode r) {
+        String ns = r.path("namespace").asText("");
+        String name = r.path("name").asText("");
+        return ns.isEmpty() ? name : ns + "/" + name;
+    }
+}
