@@ -99,6 +99,8 @@ class ListMembersTest extends HubActionTest {
         assertTrue(capped.path("data").path("truncated").asBoolean());
         assertEquals(2, hub.requests("GET", "/v2/orgs/acme/members").size(), "stops once the cap is reached");
         assertTrue(capped.path("warnings").get(0).asText().contains("max_items"));
+        assertTrue(capped.path("warnings").get(0).asText().contains("continue from page 2"),
+            "page 2 was cut, so it still has unseen members: " + capped);
     }
 
     @Test

@@ -125,8 +125,12 @@ final class ListUsers {
         data.set("items", items(kept, verbose));
         Result result = Result.ok(status, data);
         if (truncated) {
-            result = result.withWarning("stopped after " + kept.size() + " users (" + fetched + " pages); more remain: "
-                + "raise max_items (up to " + MAX_ITEMS_CAP + ") or narrow the filter");
+            boolean pageBound = collected.size() < maxItems;
+            long resumeAt = args.longValue("startIndex", 1) + kept.size();
+            result = result.withWarning("stopped after " + kept.size() + " users (" + fetched + " pages"
+                + (pageBound ? ", the most one call fetches" : "") + "); more remain: "
+                + (pageBound ? "use a larger count" : "raise max_items (up to " + MAX_ITEMS_CAP + ")")
+                + ", continue from startIndex " + resumeAt + ", or narrow the filter");
         }
         return result;
     }

@@ -95,6 +95,7 @@ class ListUsersTest extends ScimActionTest {
         assertTrue(capped.path("data").path("truncated").asBoolean());
         assertEquals(2, hub.requests().size());
         assertTrue(capped.path("warnings").get(0).asText().contains("max_items"));
+        assertTrue(capped.path("warnings").get(0).asText().contains("continue from startIndex 4"), capped::toString);
     }
 
     @Test

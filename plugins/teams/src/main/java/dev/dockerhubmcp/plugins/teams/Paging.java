@@ -132,8 +132,12 @@ final class Paging {
         data.set("items", items(kept, compact));
         Result result = Result.ok(status, data);
         if (truncated) {
-            result = result.withWarning("stopped after " + kept.size() + " items (" + fetched + " pages); more remain: "
-                + "raise max_items (up to " + MAX_ITEMS_CAP + ") or narrow the filter");
+            boolean pageBound = all.size() < maxItems;
+            long resume = all.size() > maxItems ? pageNo - 1 : pageNo; // the last page was cut: it has unseen items
+            result = result.withWarning("stopped after " + kept.size() + " items (" + fetched + " pages"
+                + (pageBound ? ", the most one call fetches" : "") + "); more remain: "
+                + (pageBound ? "use a larger page_size" : "raise max_items (up to " + MAX_ITEMS_CAP + ")")
+                + ", continue from page " + resume + ", or narrow the filter");
         }
         return result;
     }
