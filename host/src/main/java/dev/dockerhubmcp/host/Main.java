@@ -14,7 +14,10 @@ import dev.dockerhubmcp.host.plugins.PluginJarLoader;
 import dev.dockerhubmcp.host.stdio.StdioServer;
 import dev.dockerhubmcp.host.tools.ToolSpec;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,9 +72,12 @@ public final class Main {
         configureLogging(System.getenv());
         // stdout carries MCP protocol only: keep the real stdout for the protocol and the CLI's output, and send
         // anything else that prints to System.out to stderr.
-        PrintStream stdout = System.out;
-        System.setOut(System.err);
-        int code = run(Arrays.asList(args), System.in, stdout, System.err, System.getenv(),
+        // Both always UTF-8, whatever the locale (a client launching us may set none).
+        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.setOut(stderr);
+        System.setErr(stderr);
+        int code = run(Arrays.asList(args), System.in, stdout, stderr, System.getenv(),
             Path.of(System.getProperty("user.home", ".")));
         stdout.flush();
         System.exit(code);
