@@ -1,0 +1,205 @@
+package dev.dockerhubmcp.api.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Validates arguments against an action's input schema (the subset the plugins use: type, required, enum, pattern,
+ * minLength/maxLength, minimum/maximum, minItems/maxItems, items, properties, additionalProperties) and names the
+ * field and the rule in every message. Numbers and booleans sent as strings ({@code "5"}, {@code "true"}) are
+ * accepted and converted, as models often send them that way.
+ */
+public final class SchemaCheck {
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
+    private SchemaCheck() {
+    }
+
+    /**
+     * Checks {@code args} in place (coercing strings where the schema wants numbers or booleans).
+     *
+     * @return the problems found; empty when valid
+     */
+    public static List<String> check(JsonNode schema, ObjectNode args) {
+        List<String> problems = new ArrayList<>();
+        checkObject(schema, args, "", problems);
+        return problems;
+    }
+
+    private static void checkObject(JsonNode schema, ObjectNode obj, String prefix, List<String> problems) {
+        JsonNode props = schema.path("properties");
+        for (JsonNode req : schema.path("required")) {
+            JsonNode v = obj.get(req.asText());
+            if (v == null || v.isNull()) {
+                problems.add("'" + prefix + req.asText() + "' is required");
+            }
+        }
+        boolean closed = schema.has("additionalProperties") && !schema.get("additionalProperties").asBoolean(true);
+        Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
+        List<String> unknown = new ArrayList<>();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode propSchema = props.get(e.getKey());
+            if (propSchema == null) {
+                if (closed) {
+                    unknown.add(e.getKey());
+                }
+                continue;
+            }
+            if (e.getValue().isNull()) {
+                continue;
+            }
+            JsonNode coerced = checkValue(propSchema, e.getValue(), prefix + e.getKey(), problems);
+            if (coerced != e.getValue()) {
+                e.setValue(coerced);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            problems.add("unknown " + (unknown.size() == 1 ? "field " : "fields ") + quoteAll(unknown)
+                + (prefix.isEmpty() ? "" : " in '" + prefix.substring(0, prefix.length() - 1) + "'")
+                + "; allowed: " + String.join(", ", new TreeSet<>(fieldNames(props))));
+        }
+    }
+
+    private static JsonNode checkValue(JsonNode schema, JsonNode value, String field, List<String> problems) {
+        String type = schema.path("type").asText("");
+        JsonNode v = value;
+        switch (type) {
+            case "string" -> {
+                if (!v.isTextual()) {
+                    problems.add("'" + field + "' must be a string");
+                    return v;
+                }
+                String s = v.asText();
+                if (schema.has("minLength") && s.length() < schema.get("minLength").asInt()) {
+                    problems.add("'" + field + "' must be at least " + schema.get("minLength").asInt() + " characters");
+                }
+                if (schema.has("maxLength") && s.length() > schema.get("maxLength").asInt()) {
+                    problems.add("'" + field + "' must be at most " + schema.get("maxLength").asInt()
+                        + " characters (got " + s.length() + ")");
+                }
+                if (schema.has("pattern")) {
+                    Pattern p = PATTERNS.computeIfAbsent(schema.get("pattern").asText(), Pattern::compile);
+                    if (!p.matcher(s).find()) {
+                        problems.add("'" + field + "' does not match " + schema.get("pattern").asText() + " (got '"
+                            + abbreviate(s) + "')");
+                    }
+                }
+            }
+            case "integer", "number" -> {
+                if (v.isTextual()) {
+                    try {
+                        v = type.equals("integer") ? LongNode.valueOf(Long.parseLong(v.asText().trim()))
+                            : com.fasterxml.jackson.databind.node.DoubleNode.valueOf(Double.parseDouble(v.asText().trim()));
+                    } catch (NumberFormatException e) {
+                        problems.add("'" + field + "' must be " + (type.equals("integer") ? "an integer" : "a number")
+                            + " (got '" + abbreviate(v.asText()) + "')");
+                        return value;
+                    }
+                }
+                if (!v.isNumber() || (type.equals("integer") && !v.isIntegralNumber()
+                    && !(v.isDouble() && v.asDouble() == Math.rint(v.asDouble())))) {
+                    problems.add("'" + field + "' must be " + (type.equals("integer") ? "an integer" : "a number"));
+                    return value;
+                }
+                if (type.equals("integer") && !v.isIntegralNumber()) {
+                    v = LongNode.valueOf(v.asLong());
+                }
+                if (schema.has("minimum") && v.asDouble() < schema.get("minimum").asDouble()) {
+                    problems.add("'" + field + "' must be at least " + schema.get("minimum").asText() + " (got "
+                        + v.asText() + ")");
+                }
+                if (schema.has("maximum") && v.asDouble() > schema.get("maximum").asDouble()) {
+                    problems.add("'" + field + "' must be at most " + schema.get("maximum").asText() + " (got "
+                        + v.asText() + ")");
+                }
+            }
+            case "boolean" -> {
+                if (v.isTextual() && (v.asText().equalsIgnoreCase("true") || v.asText().equalsIgnoreCase("false"))) {
+                    v = BooleanNode.valueOf(Boolean.parseBoolean(v.asText()));
+                } else if (!v.isBoolean()) {
+                    problems.add("'" + field + "' must be true or false");
+                    return value;
+                }
+            }
+            case "array" -> {
+                if (!v.isArray()) {
+                    problems.add("'" + field + "' must be an array");
+                    return v;
+                }
+                if (schema.has("minItems") && v.size() < schema.get("minItems").asInt()) {
+                    problems.add("'" + field + "' needs at least " + schema.get("minItems").asInt() + " item(s)");
+                }
+                if (schema.has("maxItems") && v.size() > schema.get("maxItems").asInt()) {
+                    problems.add("'" + field + "' takes at most " + schema.get("maxItems").asInt() + " items");
+                }
+                JsonNode items = schema.get("items");
+                if (items != null) {
+                    com.fasterxml.jackson.databind.node.ArrayNode arr =
+                        (com.fasterxml.jackson.databind.node.ArrayNode) v;
+                    for (int i = 0; i < arr.size(); i++) {
+                        JsonNode c = checkValue(items, arr.get(i), field + "[" + i + "]", problems);
+                        if (c != arr.get(i)) {
+                            arr.set(i, c);
+                        }
+                    }
+                }
+            }
+            case "object" -> {
+                if (!v.isObject()) {
+                    problems.add("'" + field + "' must be an object");
+                    return v;
+                }
+                if (schema.has("properties") || schema.has("required")) {
+                    checkObject(schema, (ObjectNode) v, field + ".", problems);
+                }
+            }
+            default -> {
+                // no type constraint
+            }
+        }
+        JsonNode allowed = schema.get("enum");
+        if (allowed != null && allowed.isArray()) {
+            boolean found = false;
+            for (JsonNode a : allowed) {
+                if (a.equals(v) || (a.isTextual() && v.isTextual() && a.asText().equals(v.asText()))) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                List<String> names = new ArrayList<>();
+                allowed.forEach(a -> names.add(a.asText()));
+                problems.add("'" + field + "' must be one of " + String.join(", ", names) + " (got '"
+                    + abbreviate(v.asText()) + "')");
+            }
+        }
+        return v;
+    }
+
+    private static List<String> fieldNames(JsonNode props) {
+        List<String> out = new ArrayList<>();
+        props.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static String quoteAll(List<String> names) {
+        List<String> q = new ArrayList<>();
+        names.forEach(n -> q.add("'" + n + "'"));
+        return String.join(", ", q);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,199 @@
+package dev.dockerhubmcp.testkit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockerhubmcp.api.Action;
+import dev.dockerhubmcp.api.ActionContext;
+import dev.dockerhubmcp.api.DockerHubPlugin;
+import dev.dockerhubmcp.api.RateLimits;
+import dev.dockerhubmcp.api.Result;
+import dev.dockerhubmcp.api.http.Credentials;
+import dev.dockerhubmcp.api.http.DefaultUpstreams;
+import dev.dockerhubmcp.api.http.UpstreamConfig;
+import dev.dockerhubmcp.api.hub.HubClient;
+import dev.dockerhubmcp.api.registry.RegistryClient;
+import dev.dockerhubmcp.api.runtime.ActionRunner;
+import dev.dockerhubmcp.api.safety.SafetyPolicy;
+import dev.dockerhubmcp.api.scout.ScoutClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Runs a plugin's actions exactly as the host does — arguments validated against the schema, the safety policy
+ * applied, errors in the one shape, the envelope redacted — over the real shared clients pointed at fakes or a real
+ * registry. For plugin tests, ours and third parties'.
+ *
+ * <pre>{@code
+ * try (FakeHub hub = FakeHub.start().user("alice", "dckr_pat_x");
+ *      ActionHarness h = ActionHarness.builder().hub(hub.url()).credentials("alice", "dckr_pat_x").build()) {
+ *     Result r = h.call(new ReposPlugin(), "list", "{\"namespace\":\"alice\"}");
+ *     ObjectNode envelope = h.envelope(r);
+ * }
+ * }</pre>
+ */
+public final class ActionHarness implements AutoCloseable {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final DefaultUpstreams upstreams;
+    private final ActionRunner runner;
+    private final List<String> logs = new ArrayList<>();
+
+    private ActionHarness(DefaultUpstreams upstreams, SafetyPolicy policy) {
+        this.upstreams = upstreams;
+        this.runner = new ActionRunner(policy);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs an action with arguments given as JSON text. */
+    public Result call(DockerHubPlugin plugin, String action, String jsonArgs) {
+        try {
+            return call(plugin, action, jsonArgs == null || jsonArgs.isBlank() ? MAPPER.createObjectNode()
+                : (ObjectNode) MAPPER.readTree(jsonArgs));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("arguments are not JSON: " + jsonArgs, e);
+        }
+    }
+
+    public Result call(DockerHubPlugin plugin, String action, ObjectNode args) {
+        requireNonNull(plugin, "plugin is null");
+        Action a = plugin.actions().stream().filter(x -> x.name().equals(action)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(plugin.id() + " has no action " + action));
+        return runner.run(plugin.toolName() + " " + action, a, args, context());
+    }
+
+    /** The envelope an MCP client would receive as structuredContent. */
+    public ObjectNode envelope(Result result) {
+        return ActionRunner.envelope(result, upstreams.rateLimits());
+    }
+
+    /** The context handed to handlers. */
+    public ActionContext context() {
+        return new ActionContext() {
+            @Override
+            public HubClient hub() {
+                return upstreams.hub();
+            }
+
+            @Override
+            public RegistryClient registry() {
+                return upstreams.registry();
+            }
+
+            @Override
+            public ScoutClient scout() {
+                return upstreams.scout();
+            }
+
+            @Override
+            public SafetyPolicy policy() {
+                return runner.policy();
+            }
+
+            @Override
+            public RateLimits rateLimits() {
+                return upstreams.rateLimits();
+            }
+
+            @Override
+            public void log(String level, String message) {
+                synchronized (logs) {
+                    logs.add(level + ": " + message);
+                }
+            }
+        };
+    }
+
+    /** Log lines handlers sent. */
+    public List<String> logs() {
+        synchronized (logs) {
+            return List.copyOf(logs);
+        }
+    }
+
+    public DefaultUpstreams upstreams() {
+        return upstreams;
+    }
+
+    @Override
+    public void close() {
+        upstreams.close();
+    }
+
+    public static final class Builder {
+        private final UpstreamConfig.Builder config = UpstreamConfig.builder()
+            .hubUrl("http://127.0.0.1:9")
+            .registryUrl("http://127.0.0.1:9")
+            .scoutUrl("http://127.0.0.1:9")
+            .registryAuthUrl("http://127.0.0.1:9/token")
+            .connectTimeout(Duration.ofSeconds(2))
+            .readTimeout(Duration.ofSeconds(10))
+            .maxRetryWait(Duration.ofSeconds(2))
+            .maxTotalRetryWait(Duration.ofSeconds(5));
+        private boolean readOnly;
+        private boolean allowDestructive;
+
+        public Builder hub(String url) {
+            config.hubUrl(url);
+            return this;
+        }
+
+        public Builder registry(String url) {
+            config.registryUrl(url);
+            return this;
+        }
+
+        public Builder registryAuth(String url) {
+            config.registryAuthUrl(url);
+            return this;
+        }
+
+        public Builder scout(String url) {
+            config.scoutUrl(url);
+            return this;
+        }
+
+        public Builder credentials(String identifier, String secret) {
+            config.credentials(Credentials.of(identifier, secret, "test"));
+            return this;
+        }
+
+        public Builder jwt(String jwt) {
+            config.credentials(Credentials.jwt(jwt));
+            return this;
+        }
+
+        public Builder scimToken(String token) {
+            config.scimToken(token);
+            return this;
+        }
+
+        public Builder allowDestructive(boolean allow) {
+            this.allowDestructive = allow;
+            return this;
+        }
+
+        public Builder readOnly(boolean readOnly) {
+            this.readOnly = readOnly;
+            return this;
+        }
+
+        /** Any other configuration (timeouts, retries). */
+        public Builder configure(Consumer<UpstreamConfig.Builder> change) {
+            change.accept(config);
+            return this;
+        }
+
+        public ActionHarness build() {
+            return new ActionHarness(new DefaultUpstreams(config.build()),
+                new SafetyPolicy(readOnly, allowDestructive));
+        }
+    }
+}
