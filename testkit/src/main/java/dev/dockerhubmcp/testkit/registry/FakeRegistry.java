@@ -56,6 +56,7 @@ public final class FakeRegistry implements AutoCloseable {
     private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
     private final Deque<Scripted> script = new ArrayDeque<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> requestHeaders = new CopyOnWriteArrayList<>();
     private final List<String> storageAuthorizations = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger tokenCounter = new AtomicInteger();
@@ -193,8 +194,14 @@ public final class FakeRegistry implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The headers (names lowercase) of the request at {@code index} in {@link #requests()}. */
+    public Map<String, String> headersOf(int index) {
+        return Map.copyOf(requestHeaders.get(index));
+    }
+
     public void clearRequests() {
         requests.clear();
+        requestHeaders.clear();
     }
 
     public int tokenRequests() {
@@ -242,6 +249,9 @@ public final class FakeRegistry implements AutoCloseable {
             String path = ex.getRequestURI().getRawPath();
             String rawQuery = ex.getRequestURI().getRawQuery();
             requests.add(method + " " + path + (rawQuery == null ? "" : "?" + rawQuery));
+            Map<String, String> h = new LinkedHashMap<>();
+            ex.getRequestHeaders().forEach((k, v) -> h.put(k.toLowerCase(java.util.Locale.ROOT), String.join(", ", v)));
+            requestHeaders.add(h);
             ex.getRequestBody().readAllBytes();
             boolean head = method.equals("HEAD");
             if (rateLimitLimit != null) {
