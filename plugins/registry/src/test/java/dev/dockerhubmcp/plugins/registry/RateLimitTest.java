@@ -56,7 +56,7 @@ class RateLimitTest {
             var e = failed(call(h, "check_manifest", "repository", "team/app"));
             assertEquals(ErrorType.RATE_LIMITED, e.type());
             assertEquals(3600L, e.retryAfter());
-            assertTrue(System.nanoTime() - t0 < 2_000_000_000L);
+            assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "did not wait an hour");
         }
     }
 }
