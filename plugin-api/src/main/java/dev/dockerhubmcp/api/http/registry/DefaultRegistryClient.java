@@ -378,6 +378,13 @@ public final class DefaultRegistryClient implements RegistryClient {
         }
         long offset = body.offset();
         long length = body.length();
+        if (offset == 0 && length == size) {
+            try {
+                return HttpRequest.BodyPublishers.ofFile(body.file());
+            } catch (java.io.FileNotFoundException e) {
+                throw ActionException.validation("cannot read '" + body.file() + "': " + e.getMessage());
+            }
+        }
         return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
             try {
                 InputStream in = Files.newInputStream(body.file());
