@@ -68,6 +68,9 @@ plugin_chunk_ms=$(echo "$chunk_json" | field ms)
 t0=$(date +%s%N)
 curl -sS -f -L -o "$work/curl.out" -H "Authorization: Bearer $TOKEN" "$REGISTRY_URL/v2/bench/curl/blobs/$digest"
 curl_get_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+t0=$(date +%s%N)
+[ "sha256:$(sha256sum "$work/curl.out" | cut -d' ' -f1)" = "$digest" ] || { echo "curl download corrupt"; exit 1; }
+curl_verify_ms=$(( curl_get_ms + ($(date +%s%N) - t0) / 1000000 ))
 rm -f "$work/curl.out"
 get_json=$(client get_blob "{\"repository\":\"bench/plugin\",\"digest\":\"$digest\",\"output_path\":\"$work/plugin.out\",\"overwrite\":true}" 2)
 plugin_get_ms=$(echo "$get_json" | field ms)
@@ -96,6 +99,7 @@ Blob: $size_mib MiB of random bytes, $digest.
 | operation | curl | plugin warm | plugin cold | plugin / curl throughput (warm / cold) |
 |---|---|---|---|---|
 | download (\`get_blob\` → output_path, sha256 verified while streaming) | ${curl_get_ms} ms ($(mibs "$bytes" "$curl_get_ms") MiB/s) | $(ms "$plugin_get_ms") ms ($(mibs "$bytes" "$plugin_get_ms") MiB/s) | $(ms "$plugin_get_cold_ms") ms ($(mibs "$bytes" "$plugin_get_cold_ms") MiB/s) | ${get_ratio}× / ${get_cold_ratio}× |
+| download, verified the curl way (curl -o, then sha256sum) vs \`get_blob\` | ${curl_verify_ms} ms ($(mibs "$bytes" "$curl_verify_ms") MiB/s) | $(ms "$plugin_get_ms") ms | $(ms "$plugin_get_cold_ms") ms | $(ratio "$curl_verify_ms" "$plugin_get_ms")× / $(ratio "$curl_verify_ms" "$plugin_get_cold_ms")× |
 | upload (\`push_blob\` stream: POST, one PATCH, PUT ?digest=, hash concurrent) vs curl POST + PUT -T (digest precomputed, untimed) | ${curl_push_ms} ms ($(mibs "$bytes" "$curl_push_ms") MiB/s) | $(ms "$plugin_push_ms") ms ($(mibs "$bytes" "$plugin_push_ms") MiB/s) | $(ms "$plugin_push_cold_ms") ms ($(mibs "$bytes" "$plugin_push_cold_ms") MiB/s) | ${push_ratio}× / ${push_cold_ratio}× |
 | upload (\`push_blob\` chunked, 64 MiB PATCHes, cold) | | | $(ms "$plugin_chunk_ms") ms ($(mibs "$bytes" "$plugin_chunk_ms") MiB/s) | |
 
