@@ -16,7 +16,12 @@ command -v docker-registry >/dev/null || { echo "docker-registry missing: run .c
 work="$(mktemp -d /tmp/registry-bench.XXXXXX)"
 server_pid=""
 cleanup() {
-  [ -n "$server_pid" ] && { exec 9>&- 2>/dev/null || true; sleep 0.5; kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; }
+  if [ -n "$server_pid" ]; then
+    exec 9>&- 2>/dev/null || true   # EOF on its stdin: the server stops the registry and deletes its directory
+    for _ in $(seq 1 200); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
