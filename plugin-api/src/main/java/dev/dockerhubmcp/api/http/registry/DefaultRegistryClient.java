@@ -130,9 +130,9 @@ public final class DefaultRegistryClient implements RegistryClient {
         HttpResponse<InputStream> response = exchange(request, uri);
         int status = response.statusCode();
         if (success(status) || request.accepting().contains(status)) {
-            return new RegistryStream(status, response.headers().map(), response.body());
+            return new RegistryStream(status, response.headers().map(), engine.idleGuarded("registry", response.body()));
         }
-        byte[] body = HttpEngine.readCapped("registry", response.body(), 256 * 1024);
+        byte[] body = engine.readBody("registry", response.body(), 256 * 1024);
         throw failure(request, response, body);
     }
 
@@ -272,7 +272,7 @@ public final class DefaultRegistryClient implements RegistryClient {
             }
             return b.build();
         }, true);
-        byte[] body = HttpEngine.readCapped("registry", response.body(), 1024 * 1024);
+        byte[] body = engine.readBody("registry", response.body(), 1024 * 1024);
         int status = response.statusCode();
         String who = credentials.secret() != null
             ? credentials.identifier() + " (from " + credentials.source() + ")" : "anonymous";
