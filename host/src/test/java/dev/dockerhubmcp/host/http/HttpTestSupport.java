@@ -193,36 +193,47 @@ final class HttpTestSupport {
         }
     }
 
+    /** Reads one response, framed by Content-Length or chunked encoding (the server may keep the socket open). */
     private static RawResponse parse(InputStream in) throws IOException {
-        byte[] all = in.readAllBytes();
-        String text = new String(all, StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        if (end < 0) {
-            throw new IOException("no complete response: " + text);
+        List<String> lines = new java.util.ArrayList<>();
+        String line;
+        while (!(line = readLine(in)).isEmpty()) {
+            lines.add(line);
         }
-        List<String> lines = List.of(text.substring(0, end).split("\r\n"));
         int status = Integer.parseInt(lines.getFirst().split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+        for (String header : lines.subList(1, lines.size())) {
+            int colon = header.indexOf(':');
+            headers.put(header.substring(0, colon).strip().toLowerCase(Locale.ROOT), header.substring(colon + 1).strip());
         }
-        String rest = text.substring(end + 4);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            int pos = 0;
             while (true) {
-                int lineEnd = rest.indexOf("\r\n", pos);
-                int size = Integer.parseInt(rest.substring(pos, lineEnd).split(";")[0].strip(), 16);
+                int size = Integer.parseInt(readLine(in).split(";")[0].strip(), 16);
                 if (size == 0) {
+                    readLine(in);
                     break;
                 }
-                body.write(rest.substring(lineEnd + 2, lineEnd + 2 + size).getBytes(StandardCharsets.ISO_8859_1));
-                pos = lineEnd + 2 + size + 2;
+                body.write(in.readNBytes(size));
+                readLine(in);
             }
-            rest = body.toString(StandardCharsets.ISO_8859_1);
+        } else if (headers.containsKey("content-length")) {
+            body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
         }
-        return new RawResponse(status, headers, new String(rest.getBytes(StandardCharsets.ISO_8859_1),
-                StandardCharsets.UTF_8));
+        return new RawResponse(status, headers, body.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1 && b != '\n') {
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        if (b == -1 && line.size() == 0) {
+            throw new IOException("connection closed before the response was complete");
+        }
+        return line.toString(StandardCharsets.ISO_8859_1);
     }
 }
