@@ -63,6 +63,8 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
             McpSchema.METHOD_COMPLETION_COMPLETE);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final String TRANSPORT_NAME = "streamable-http";
+    /** GET streams one session may hold at once. */
+    static final int MAX_GET_STREAMS_PER_SESSION = 8;
 
     private final McpJsonMapper json;
     private final long maxRequestBytes;
@@ -326,17 +328,26 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
         if (req.headers().contains(HeaderNames.create(HttpHeaders.LAST_EVENT_ID))) {
             LOG.log(DEBUG, () -> "Session " + session.id() + ": no event history to replay; opening a new stream");
         }
-        SseConnection connection = SseConnection.open(res, "GET " + session.id(), streams);
-        session.streamOpened();
+        if (session.getStreams.incrementAndGet() > MAX_GET_STREAMS_PER_SESSION) {
+            session.getStreams.decrementAndGet();
+            throw new Refusal(409, HttpReplies.SERVER_ERROR, "Conflict: this session already has "
+                    + MAX_GET_STREAMS_PER_SESSION + " open GET streams");
+        }
         try {
-            session.attach(connection);
-            connection.awaitClosed();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            SseConnection connection = SseConnection.open(res, "GET " + session.id(), streams);
+            session.streamOpened();
+            try {
+                session.attach(connection);
+                connection.awaitClosed();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                session.detach(connection);
+                session.streamClosed();
+                connection.finish();
+            }
         } finally {
-            session.detach(connection);
-            session.streamClosed();
-            connection.finish();
+            session.getStreams.decrementAndGet();
         }
     }
 
@@ -401,6 +412,7 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
     private final class Session {
         final McpStreamableServerSession sdk;
         private final AtomicInteger openStreams = new AtomicInteger();
+        final AtomicInteger getStreams = new AtomicInteger();
         private final AtomicBoolean ended = new AtomicBoolean();
         private volatile long lastActive = System.nanoTime();
         private ListeningChannel channel;

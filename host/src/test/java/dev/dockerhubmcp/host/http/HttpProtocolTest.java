@@ -254,9 +254,21 @@ class HttpProtocolTest {
         assertTrue(received != null, "the remaining stream receives notifications");
         assertEquals("notifications/tools/list_changed", received.path("method").asText());
 
+        // Several, but not unboundedly many.
+        List<SseReader> more = new ArrayList<>();
+        for (int i = 1; i < StreamableHttpTransport.MAX_GET_STREAMS_PER_SESSION; i++) {
+            more.add(SseReader.open(mcp, session));
+        }
+        HttpResponse<String> tooMany = HttpTestSupport.send("GET", mcp, "Accept", "text/event-stream",
+                "Mcp-Session-Id", session);
+        assertEquals(409, tooMany.statusCode(), tooMany.body());
+
         // The session is not idle while a stream is open; DELETE ends the stream.
         assertEquals(200, HttpTestSupport.send("DELETE", mcp, "Mcp-Session-Id", session).statusCode());
         assertTrue(first.awaitEnd(5), "the GET stream ends with its session");
+        for (SseReader reader : more) {
+            assertTrue(reader.awaitEnd(5), "every GET stream ends with its session");
+        }
     }
 
     @Test

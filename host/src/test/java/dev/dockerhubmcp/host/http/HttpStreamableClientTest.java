@@ -77,7 +77,7 @@ class HttpStreamableClientTest {
             client.setLoggingLevel(McpSchema.LoggingLevel.DEBUG);
         }
         // The SDK client deletes its session when it closes.
-        assertEquals(0, server.sessionCount());
+        HttpTestSupport.eventually(() -> server.sessionCount() == 0, () -> "sessions: " + server.sessionCount());
     }
 
     @Test
@@ -87,8 +87,9 @@ class HttpStreamableClientTest {
             McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder()
                     .name("count").arguments(Map.of("n", 3)).progressToken("p-1").build());
             assertEquals("counted to 3", ((McpSchema.TextContent) result.content().getFirst()).text());
-            // Notifications travel on the same event stream, before the result.
-            assertEquals(3, progress.size(), () -> "progress: " + progress);
+            // Notifications travel on the same event stream, before the result (the client hands them on asynchronously).
+            HttpTestSupport.eventually(() -> progress.size() == 3 && logs.size() == 1,
+                    () -> "progress: " + progress + ", logs: " + logs);
             assertEquals("p-1", progress.getFirst().progressToken());
             assertEquals(3.0, progress.get(2).progress());
             assertEquals(1, logs.size(), () -> "logs: " + logs);

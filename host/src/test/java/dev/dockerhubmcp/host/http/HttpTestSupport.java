@@ -155,6 +155,22 @@ final class HttpTestSupport {
         return res.headers().firstValue("Mcp-Session-Id").orElseThrow(() -> new AssertionError("no session id"));
     }
 
+    /** Waits until {@code condition} holds (clients deliver notifications and close sessions asynchronously). */
+    static void eventually(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> message) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s: " + message.get());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
     static JsonNode json(String body) throws IOException {
         return MAPPER.readTree(body);
     }

@@ -80,9 +80,12 @@ public final class ConformanceRunner {
 
     /** The tools folder from {@value #TOOLS_PROPERTY} or the nearest {@code .tools} above the working directory. */
     public static ConformanceRunner fromEnvironment() {
+        String configured = System.getProperty(TOOLS_PROPERTY);
         return new ConformanceRunner(locateTools().orElseThrow(() -> new IllegalStateException(
-                "No .tools folder found (system property " + TOOLS_PROPERTY + " unset, none above "
-                        + Path.of("").toAbsolutePath() + "): run .ci/install-tools")));
+                (configured != null && !configured.isBlank()
+                        ? "No tools folder at " + configured + " (system property " + TOOLS_PROPERTY + ")"
+                        : "No .tools folder above " + Path.of("").toAbsolutePath())
+                        + ": run .ci/install-tools")));
     }
 
     /** Where the tools are, if anywhere. */
