@@ -232,5 +232,18 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
         // PF4J's own messages duplicate the one line per plugin problem the loader prints
         System.setProperty("org.slf4j.simpleLogger.log.org.pf4j", "off");
+        // Helidon logs through java.util.logging (to stderr): the same threshold
+        java.util.logging.Level jul = switch (level.toLowerCase(java.util.Locale.ROOT)) {
+            case "trace" -> java.util.logging.Level.FINEST;
+            case "debug" -> java.util.logging.Level.FINE;
+            case "info" -> java.util.logging.Level.INFO;
+            case "error" -> java.util.logging.Level.SEVERE;
+            default -> java.util.logging.Level.WARNING;
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.setLevel(jul);
+        for (java.util.logging.Handler h : root.getHandlers()) {
+            h.setLevel(jul);
+        }
     }
 }
