@@ -91,7 +91,7 @@ public final class ToolCatalog {
         ArrayNode names = action.putArray("enum");
         byName.keySet().forEach(names::add);
         names.add("help");
-        action.put("description", "What to do; 'help' lists each action's parameters (topic=<action> for one)");
+        action.put("description", "'help': each action's parameters");
         for (Map.Entry<String, Property> e : unionOfParameters(actions).entrySet()) {
             props.set(e.getKey(), e.getValue().schema(actions.size()));
         }
@@ -103,31 +103,25 @@ public final class ToolCatalog {
             props.putObject("topic").put("type", "string").put("description", "help: one action's name");
         }
         schema.putArray("required").add("action");
+        // The action names are in the enum; the description only says which of them write or destroy.
         StringBuilder desc = new StringBuilder(p.plugin().description().strip());
-        desc.append(" Actions: ");
-        int i = 0;
-        for (Action a : actions) {
-            if (i++ > 0) {
-                desc.append("; ");
-            }
-            desc.append(a.name()).append(effectMark(a));
+        List<String> writes = actions.stream().filter(a -> a.effect() == Effect.WRITE && !a.mayDestroy())
+            .map(Action::name).toList();
+        List<String> destroys = actions.stream().filter(Action::mayDestroy)
+            .map(a -> a.effect() == Effect.WRITE ? a.name() + " (some arguments)" : a.name()).toList();
+        if (!writes.isEmpty()) {
+            desc.append(" Writes: ").append(String.join(", ", writes)).append('.');
         }
-        desc.append(". W writes, D destroys; action=help gives parameters.");
+        if (!destroys.isEmpty()) {
+            desc.append(" Destructive: ").append(String.join(", ", destroys)).append('.');
+        }
+        desc.append(" action=help: parameters.");
         String tool = p.toolName();
         return new ToolSpec(tool, desc.toString(), schema, null, hints(actions),
             actions.stream().map(a -> ref(p, a)).toList(),
             (args, ctx) -> callConsolidated(tool, p, byName, args, ctx, runner));
     }
 
-    private static String effectMark(Action a) {
-        if (a.effect() == Effect.DESTRUCTIVE) {
-            return " D";
-        }
-        if (a.effect() == Effect.WRITE) {
-            return a.mayDestroy() ? " W/D" : " W";
-        }
-        return "";
-    }
 
     private static Result callConsolidated(String tool, LoadedPlugin p, Map<String, Action> byName, ObjectNode raw,
                                            ActionContext ctx, ActionRunner runner) {
@@ -307,7 +301,7 @@ public final class ToolCatalog {
             String desc;
             if (byDescription.size() == 1) {
                 desc = byDescription.keySet().iterator().next();
-                if (users.size() < actionCount && users.size() <= Math.max(3, actionCount / 2)) {
+                if (users.size() <= 2 && users.size() < actionCount) {
                     desc = (desc.isBlank() ? "" : desc + " ") + "(" + String.join(", ", users) + ")";
                 }
             } else {
@@ -330,21 +324,39 @@ public final class ToolCatalog {
             return s;
         }
 
-        /** The first clause of a description, at most 80 characters, cut at a word. */
+        /** The first clause of a description, at most 64 characters, cut at a word. */
         static String brief(String description) {
             String d = description.strip();
+            int cut = d.length();
             for (String stop : new String[] {". ", "; "}) {
-                int i = d.indexOf(stop);
-                if (i > 0) {
-                    d = d.substring(0, i);
+                int from = 0;
+                while (true) {
+                    int i = d.indexOf(stop, from);
+                    if (i <= 0) {
+                        break;
+                    }
+                    String before = d.substring(Math.max(0, i - 4), i + 1);
+                    if (stop.equals(". ") && (before.endsWith("e.g.") || before.endsWith("i.e.")
+                        || before.endsWith("etc."))) {
+                        from = i + 2;
+                        continue;
+                    }
+                    cut = Math.min(cut, i);
+                    break;
                 }
+            }
+            d = d.substring(0, cut);
+            // a clause cut inside parentheses ("1-100 (default 10") loses the open part
+            int open = d.lastIndexOf('(');
+            if (open > 0 && d.indexOf(')', open) < 0) {
+                d = d.substring(0, open).strip();
             }
             if (d.endsWith(".")) {
                 d = d.substring(0, d.length() - 1);
             }
-            if (d.length() > 80) {
-                int cut = d.lastIndexOf(' ', 78);
-                d = d.substring(0, cut > 40 ? cut : 78) + "…";
+            if (d.length() > 64) {
+                int at = d.lastIndexOf(' ', 62);
+                d = d.substring(0, at > 30 ? at : 62) + "…";
             }
             return d;
         }
