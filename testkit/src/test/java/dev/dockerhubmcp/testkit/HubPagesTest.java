@@ -4,15 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockerhubmcp.api.ActionContext;
+import dev.dockerhubmcp.api.RateLimits;
 import dev.dockerhubmcp.api.http.Credentials;
 import dev.dockerhubmcp.api.http.DefaultUpstreams;
 import dev.dockerhubmcp.api.http.UpstreamConfig;
 import dev.dockerhubmcp.api.hub.HubAuth;
+import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.hub.HubPages;
 import dev.dockerhubmcp.api.hub.HubRequest;
+import dev.dockerhubmcp.api.registry.RegistryClient;
+import dev.dockerhubmcp.api.safety.SafetyPolicy;
+import dev.dockerhubmcp.api.scout.ScoutClient;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -329,5 +337,212 @@ class HubPagesTest {
         JsonNode odd = M.readTree("{\"name\":\"x\"}");
         assertEquals(HubPages.Shape.UNKNOWN, HubPages.page(odd).shape());
         assertTrue(HubPages.page(null).items().isEmpty());
+    }
+
+    // walk(): the configurable form
+
+    @Test
+    void byPageNumberNeverSendsToTheLinkAndKeepsTheFirstQuery() {
+        try (FakeHub hub = FakeHub.start().requireAuth(false); FakeHub evil = FakeHub.start().requireAuth(false);
+             DefaultUpstreams up = upstreams(hub)) {
+            countShape(hub, evil.url());
+            HubPages.Walked w = HubPages.walk(repos().query("page_size", 2).query("ordering", "name").build())
+                .byPageNumber().run(up.hub());
+            assertEquals(List.of("r0", "r1", "r2", "r3", "r4"), w.items().stream().map(i -> i.path("name").asText())
+                .toList());
+            assertTrue(w.complete());
+            assertEquals(HubPages.Stop.END, w.stop());
+            assertNull(w.resume());
+            assertEquals(200, w.status());
+            assertEquals(0, evil.requests().size());
+            List<RecordedRequest> sent = hub.requests("GET", REPOS);
+            assertEquals(List.of("1", "2", "3"), sent.stream().map(r -> r.queryParam("page").orElse("1")).toList());
+            sent.forEach(r -> assertEquals("name", r.queryParam("ordering").orElseThrow()));
+        }
+    }
+
+    @Test
+    void aCutPageIsWhereToResume() {
+        try (FakeHub hub = FakeHub.start().requireAuth(false); DefaultUpstreams up = upstreams(hub)) {
+            countShape(hub, "https://hub.docker.com");
+            HubPages.Walked w = HubPages.walk(repos().query("page", 1).query("page_size", 2).build()).byPageNumber()
+                .maxItems(3).run(up.hub());
+            assertEquals(3, w.items().size());
+            assertEquals(HubPages.Stop.MAX_ITEMS, w.stop());
+            assertEquals(2L, w.resumeAt("page"), "page 2 still holds r3");
+            assertTrue(w.note().contains("continue from page 2"), w.note());
+            assertEquals(2, hub.requests().size());
+
+            HubPages.Walked even = HubPages.walk(repos().query("page", 1).query("page_size", 2).build())
+                .byPageNumber().maxItems(4).run(up.hub());
+            assertEquals(HubPages.Stop.MAX_ITEMS, even.stop());
+            assertEquals(3L, even.resumeAt("page"), "page 2 was used up: continue with page 3");
+            assertNull(even.resumeAt("startIndex"));
+        }
+    }
+
+    @Test
+    void pageBoundSaysWhereToContinue() {
+        try (FakeHub hub = FakeHub.start().requireAuth(false); DefaultUpstreams up = upstreams(hub)) {
+            countShape(hub, "https://hub.docker.com");
+            HubPages.Walked w = HubPages.walk(repos().query("page", 1).query("page_size", 2).build()).byPageNumber()
+                .maxPages(1).run(up.hub());
+            assertEquals(HubPages.Stop.MAX_PAGES, w.stop());
+            assertEquals(2L, w.resumeAt("page"));
+            assertTrue(w.note().contains("1 pages") && w.note().contains("continue from page 2"), w.note());
+        }
+    }
+
+    @Test
+    void withoutPageSizeAFullPageOfTheUpstreamDefaultSuggestsAnother() {
+        String path = "/v2/auditlogs/acme";
+        try (FakeHub hub = FakeHub.start().requireAuth(false); DefaultUpstreams up = upstreams(hub)) {
+            hub.on("GET", path).handle(req -> {
+                ObjectNode body = M.createObjectNode();
+                body.set("logs", items(0, param(req, "page", 1) == 1 ? 3 : 2));
+                return FakeResponse.json(200, body);
+            });
+            HubPages.Walked w = HubPages.walk(HubRequest.get("/v2/auditlogs/{}", "acme").auth(HubAuth.NONE).build())
+                .pageSize(3).repeatCheck(false).run(up.hub());
+            assertTrue(w.complete());
+            assertEquals(5, w.items().size(), "a full page of 3, then a short one");
+            assertEquals(2, hub.requests().size());
+            HubPages.Walked one = HubPages.walk(HubRequest.get("/v2/auditlogs/{}", "acme").query("page", 2)
+                .auth(HubAuth.NONE).build()).pageSize(3).maxPages(1).run(up.hub());
+            assertTrue(one.complete(), "2 < 3: the last page");
+        }
+    }
+
+    @Test
+    void repeatCheckCanBeTurnedOff() {
+        String path = "/v2/auditlogs/acme";
+        try (FakeHub hub = FakeHub.start().requireAuth(false); DefaultUpstreams up = upstreams(hub)) {
+            hub.on("GET", path).handle(req -> {
+                ObjectNode body = M.createObjectNode();
+                body.set("logs", param(req, "page", 1) < 3 ? items(0, 2) : items(0, 1));
+                return FakeResponse.json(200, body);
+            });
+            HubPages.Walked w = HubPages.walk(HubRequest.get("/v2/auditlogs/{}", "acme").query("page_size", 2)
+                .auth(HubAuth.NONE).build()).repeatCheck(false).run(up.hub());
+            assertTrue(w.complete());
+            assertEquals(5, w.items().size(), "equal records on consecutive pages are kept");
+        }
+    }
+
+    @Test
+    void keepFiltersClientSideAndCountsWhatItScanned() {
+        try (FakeHub hub = FakeHub.start().requireAuth(false); DefaultUpstreams up = upstreams(hub)) {
+            countShape(hub, "https://hub.docker.com");
+            HubPages.Walked w = HubPages.walk(repos().query("page_size", 2).build()).byPageNumber()
+                .keep(i -> !i.path("name").asText().equals("r1") && !i.path("name").asText().equals("r2"))
+                .run(up.hub());
+            assertEquals(List.of("r0", "r3", "r4"), w.items().stream().map(i -> i.path("name").asText()).toList());
+            assertEquals(5, w.scanned());
+            assertTrue(w.complete());
+
+            HubPages.Walked cut = HubPages.walk(repos().query("page_size", 2).build()).byPageNumber()
+                .keep(i -> !i.path("name").asText().equals("r1")).maxItems(2).run(up.hub());
+            assertEquals(List.of("r0", "r2"), cut.items().stream().map(i -> i.path("name").asText()).toList());
+            assertEquals(HubPages.Stop.MAX_ITEMS, cut.stop(), "r3 matches too");
+            assertEquals(2L, cut.resumeAt("page"));
+        }
+    }
+
+    @Test
+    void readerReadsAShapePageDoesNotKnow() {
+        String path = "/v2/orgs/acme/members";
+        try (FakeHub hub = FakeHub.start().requireAuth(false); DefaultUpstreams up = upstreams(hub)) {
+            hub.on("GET", path).handle(req -> FakeResponse.json(200, "[{\"count\":3,\"next\":"
+                + (param(req, "page", 1) == 1 ? "\"x?page=2\"" : "null") + ",\"results\":[{\"name\":\"m"
+                + param(req, "page", 1) + "\"}]}]"));
+            HubPages.Walked w = HubPages.walk(HubRequest.get("/v2/orgs/{}/members", "acme").auth(HubAuth.NONE).build())
+                .byPageNumber().reader(json -> HubPages.page(json.get(0))).run(up.hub());
+            assertEquals(2, w.items().size());
+            assertEquals(3L, w.total());
+            assertTrue(w.complete());
+        }
+    }
+
+    @Test
+    void scimResumesInsideACutPageAndWithoutATotalStopsAtAShortPage() {
+        String path = "/v2/scim/2.0/Users";
+        try (FakeHub hub = FakeHub.start().scimToken("scim-t");
+             DefaultUpstreams up = new DefaultUpstreams(UpstreamConfig.builder().hubUrl(hub.url())
+                 .scimToken("scim-t").build())) {
+            hub.on("GET", path).handle(req -> {
+                int start = param(req, "startIndex", 1);
+                ObjectNode body = M.createObjectNode().put("startIndex", start);
+                body.set("Resources", items(start - 1, start < 5 ? 2 : 1));
+                return FakeResponse.json(200, body);
+            });
+            HubRequest first = HubRequest.get("/v2/scim/2.0/Users").query("startIndex", 1).query("count", 2)
+                .auth(HubAuth.SCIM).build();
+            HubPages.Walked all = HubPages.walk(first).run(up.hub());
+            assertTrue(all.complete(), "no totalResults: the short page at 5 is the last");
+            assertEquals(5, all.items().size());
+            assertEquals(3, all.pages());
+
+            HubPages.Walked cut = HubPages.walk(first).maxItems(3).run(up.hub());
+            assertEquals(HubPages.Stop.MAX_ITEMS, cut.stop());
+            assertEquals(4L, cut.resumeAt("startIndex"));
+            assertTrue(cut.note().contains("continue from startIndex 4"), cut.note());
+        }
+    }
+
+    @Test
+    void cancellationStopsBetweenPagesAndProgressIsReported() {
+        try (FakeHub hub = FakeHub.start().requireAuth(false); DefaultUpstreams up = upstreams(hub)) {
+            countShape(hub, "https://hub.docker.com");
+            AtomicBoolean cancelled = new AtomicBoolean();
+            List<String> progress = new ArrayList<>();
+            ActionContext ctx = new ActionContext() {
+                public HubClient hub() {
+                    return up.hub();
+                }
+
+                public RegistryClient registry() {
+                    throw new UnsupportedOperationException();
+                }
+
+                public ScoutClient scout() {
+                    throw new UnsupportedOperationException();
+                }
+
+                public SafetyPolicy policy() {
+                    throw new UnsupportedOperationException();
+                }
+
+                public RateLimits rateLimits() {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public void progress(long done, Long total, String message) {
+                    progress.add(done + "/" + total + " " + message);
+                    cancelled.set(true);
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return cancelled.get();
+                }
+            };
+            HubPages.Walked w = HubPages.walk(repos().query("page_size", 2).build()).byPageNumber().context(ctx)
+                .run(ctx.hub());
+            assertEquals(HubPages.Stop.CANCELLED, w.stop());
+            assertFalse(w.complete());
+            assertEquals(1, hub.requests().size());
+            assertEquals(2L, w.resumeAt("page"));
+            assertEquals(List.of("2/5 read page 1"), progress);
+        }
+    }
+
+    @Test
+    void walkBoundsAreChecked() {
+        HubRequest r = repos().build();
+        assertThrows(IllegalArgumentException.class, () -> HubPages.walk(r).maxItems(0));
+        assertThrows(IllegalArgumentException.class, () -> HubPages.walk(r).maxPages(0));
+        assertThrows(IllegalArgumentException.class, () -> HubPages.walk(r).pageSize(0));
+        assertThrows(NullPointerException.class, () -> HubPages.walk(null));
     }
 }

@@ -3,6 +3,7 @@ package dev.dockerhubmcp.api.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.dockerhubmcp.api.ActionContext;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import static java.util.Objects.requireNonNull;
 
@@ -37,6 +40,12 @@ import static java.util.Objects.requireNonNull;
  * validated path (so a hostile link cannot move the token elsewhere). Without a {@code next} link it increments
  * {@code page} (or {@code startIndex} for SCIM). It stops early when a page repeats the previous one (a server that
  * ignores the page parameter). Every request goes through the shared client: auth, retries and rate limits apply.
+ *
+ * <p>{@link #walk(HubRequest)} is the same walk with the choices a list action needs: advance by page number and
+ * never send to a {@code next} link ({@link Walk#byPageNumber()}), the upstream's default page size for answers that
+ * carry no count or link (audit logs: another page while a page comes back full), a reader for another answer shape,
+ * a client-side filter, cancellation and progress; its {@link Walked} says which bound stopped it
+ * ({@link Stop}) and the request that continues where it stopped ({@link Walked#resume()}).
  *
  * <pre>{@code
  * // in a handler: up to 500 tags, at most 10 requests of 100
@@ -168,7 +177,7 @@ public final class HubPages {
     }
 
     /**
-     * Collects items over pages.
+     * Collects items over pages: {@code walk(first).maxItems(maxItems).maxPages(maxPages).run(hub)}, summed up.
      *
      * @param hub      the shared client ({@code ctx.hub()})
      * @param first    the first page's request (its {@code page}, {@code page_size}, {@code startIndex},
@@ -177,112 +186,334 @@ public final class HubPages {
      * @param maxPages stop after this many requests (at least 1)
      */
     public static All all(HubClient hub, HubRequest first, int maxItems, int maxPages) {
-        requireNonNull(hub, "hub is null");
-        requireNonNull(first, "first is null");
-        if (maxItems < 1) {
-            throw new IllegalArgumentException("maxItems must be at least 1");
+        Walked w = walk(first).maxItems(maxItems).maxPages(maxPages).run(hub);
+        return new All(w.items(), w.total(), w.pages(), w.complete(), w.note());
+    }
+
+    /**
+     * A walk over pages to configure before it {@link Walk#run(HubClient) runs}: what {@link #all} does, with the
+     * choices a list action needs.
+     *
+     * <pre>{@code
+     * // all_pages of a page-numbered list: pages from the caller's, at most 1000 items in 50 requests
+     * HubPages.Walked w = HubPages.walk(base.withQuery("page", "1").withQuery("page_size", "100"))
+     *     .byPageNumber().maxItems(1000).maxPages(50).repeatCheck(false).context(ctx).run(ctx.hub());
+     * if (!w.complete()) {
+     *     // w.stop() says which bound stopped it; w.resumeAt("page") where to continue
+     * }
+     * }</pre>
+     *
+     * @param first the first page's request
+     */
+    public static Walk walk(HubRequest first) {
+        return new Walk(requireNonNull(first, "first is null"));
+    }
+
+    /** Why a walk stopped. */
+    public enum Stop {
+        /** the upstream has no more: every item was seen. */
+        END,
+        /** {@link Walk#maxItems(int)} items were kept and more exist. */
+        MAX_ITEMS,
+        /** {@link Walk#maxPages(int)} requests were made and more exist. */
+        MAX_PAGES,
+        /** the caller cancelled ({@link Walk#context(ActionContext)}). */
+        CANCELLED,
+        /** a page repeated the previous one: the upstream ignored the page parameter. */
+        REPEATED,
+        /** a {@code next} link pointed elsewhere (another host or path, or no URL) and was not followed. */
+        LINK_REFUSED
+    }
+
+    /**
+     * What a {@link Walk} collected.
+     *
+     * @param items   the kept items, in order, at most {@code maxItems}
+     * @param total   the upstream's total when it gives one, else null
+     * @param pages   how many requests were made
+     * @param scanned how many items the pages held up to where the walk stopped (before {@link Walk#keep})
+     * @param status  the HTTP status of the last page
+     * @param stop    why it stopped ({@link Stop#END} when complete)
+     * @param resume  the request that continues right after the last kept item (the page holding the first item
+     *                not kept, or the next one), or null when complete or when it cannot be said
+     * @param note    why it stopped early and where to continue (for a warning), or null when complete
+     */
+    public record Walked(List<JsonNode> items, Long total, int pages, int scanned, int status, Stop stop,
+                         HubRequest resume, String note) {
+        public Walked {
+            items = items == null ? List.of() : List.copyOf(items);
+            requireNonNull(stop, "stop is null");
         }
-        if (maxPages < 1) {
-            throw new IllegalArgumentException("maxPages must be at least 1");
+
+        /** True when every item the upstream has was seen. */
+        public boolean complete() {
+            return stop == Stop.END;
         }
-        List<JsonNode> items = new ArrayList<>();
-        HubRequest request = first;
-        Long total = null;
-        int pages = 0;
-        JsonNode previousFirst = null;
-        while (true) {
-            Page page = page(hub.send(request).json());
-            pages++;
-            if (page.total() != null) {
-                total = page.total();
+
+        /** The value of {@code parameter} ({@code page}, {@code startIndex}) in {@link #resume()}, or null. */
+        public Long resumeAt(String parameter) {
+            if (resume == null) {
+                return null;
             }
-            if (!page.items().isEmpty() && pages > 1 && Objects.equals(page.items().get(0), previousFirst)) {
-                return new All(items, total, pages, false, "stopped: page " + pages + " repeated the previous page "
-                    + "(the upstream ignored the page parameter)");
+            long v = parseLong(query(resume, parameter), -1);
+            return v < 0 ? null : v;
+        }
+
+        /** The items as a JSON array (copies). */
+        public ArrayNode itemsArray() {
+            ArrayNode a = JsonNodeFactory.instance.arrayNode();
+            items.forEach(i -> a.add(i.deepCopy()));
+            return a;
+        }
+    }
+
+    /**
+     * The choices of one walk; {@link #run(HubClient)} sends the first request and then the next ones until the
+     * upstream has no more or a bound stops it. Which page comes next:
+     * <ul>
+     *   <li>an empty page is the last;</li>
+     *   <li>SCIM ({@code startIndex}/{@code count}): the next index is this page's {@code startIndex} plus its items,
+     *       while that is at most {@code totalResults}; without a total, while a page comes back full;</li>
+     *   <li>when the items seen reach the upstream's total, there is no more;</li>
+     *   <li>a {@code next} link means more: it is followed (safely, see {@link HubPages}), or with
+     *       {@link #byPageNumber()} the {@code page} number is incremented instead; {@code "next": null} means no
+     *       more;</li>
+     *   <li>without any {@code next} (audit logs carry none), another page is assumed while a page comes back full:
+     *       as many items as the request's {@code page_size} (or {@link #pageSize(int)}; unknown: until an empty
+     *       page);</li>
+     *   <li>a bare array or {@code data} list asked for without {@code page} or {@code page_size} is one page.</li>
+     * </ul>
+     */
+    public static final class Walk {
+        private final HubRequest first;
+        private int maxItems = Integer.MAX_VALUE;
+        private int maxPages = DEFAULT_MAX_PAGES;
+        private boolean byPageNumber;
+        private int pageSize = -1;
+        private Function<JsonNode, Page> reader = HubPages::page;
+        private Predicate<JsonNode> keep = item -> true;
+        private boolean repeatCheck = true;
+        private ActionContext context;
+
+        private Walk(HubRequest first) {
+            this.first = first;
+        }
+
+        /** Stop once this many items are kept (at least 1; default: no bound but {@link #maxPages}). */
+        public Walk maxItems(int maxItems) {
+            if (maxItems < 1) {
+                throw new IllegalArgumentException("maxItems must be at least 1");
             }
-            previousFirst = page.items().isEmpty() ? null : page.items().get(0);
-            int room = maxItems - items.size();
-            List<JsonNode> taken = page.items().size() > room ? page.items().subList(0, room) : page.items();
-            items.addAll(taken);
-            boolean leftOnPage = taken.size() < page.items().size();
-            Next next = next(hub, first, request, page, items.size(), total);
-            if (next.request == null && next.problem == null && !leftOnPage) {
-                return new All(items, total, pages, true, null);
+            this.maxItems = maxItems;
+            return this;
+        }
+
+        /** Stop after this many requests (at least 1; default {@value HubPages#DEFAULT_MAX_PAGES}). */
+        public Walk maxPages(int maxPages) {
+            if (maxPages < 1) {
+                throw new IllegalArgumentException("maxPages must be at least 1");
             }
-            if (next.problem != null) {
-                return new All(items, total, pages, false, next.problem);
+            this.maxPages = maxPages;
+            return this;
+        }
+
+        /**
+         * Advance by {@code page} number (SCIM: {@code startIndex}) on the first request, keeping its other
+         * parameters; a {@code next} link only says that more exist and is never sent to, whatever host, path or
+         * query it names.
+         */
+        public Walk byPageNumber() {
+            this.byPageNumber = true;
+            return this;
+        }
+
+        /**
+         * The page size the upstream uses when the request names none (no {@code page_size}, SCIM {@code count}):
+         * a page that comes back this full suggests another when the answer has no count or {@code next}
+         * (at least 1).
+         */
+        public Walk pageSize(int pageSize) {
+            if (pageSize < 1) {
+                throw new IllegalArgumentException("pageSize must be at least 1");
             }
-            if (items.size() >= maxItems) {
-                return new All(items, total, pages, false, "stopped at " + maxItems + " items (the limit asked for)"
-                    + (total == null ? "; more exist" : "; " + total + " in total"));
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        /** Reads one answer into a {@link Page} (default {@link HubPages#page(JsonNode)}), for a shape it lacks. */
+        public Walk reader(Function<JsonNode, Page> reader) {
+            this.reader = requireNonNull(reader, "reader is null");
+            return this;
+        }
+
+        /** Keeps only the items this accepts (a client-side filter); {@code maxItems} counts kept items. */
+        public Walk keep(Predicate<JsonNode> keep) {
+            this.keep = requireNonNull(keep, "keep is null");
+            return this;
+        }
+
+        /**
+         * Whether to stop when a page starts with the item the previous page started with (default true: a server
+         * ignoring the page parameter); turn it off where consecutive pages may hold equal records.
+         */
+        public Walk repeatCheck(boolean repeatCheck) {
+            this.repeatCheck = repeatCheck;
+            return this;
+        }
+
+        /** Checks {@code ctx.cancelled()} before each further request and reports {@code ctx.progress} per page. */
+        public Walk context(ActionContext ctx) {
+            this.context = requireNonNull(ctx, "ctx is null");
+            return this;
+        }
+
+        /** Runs the walk through the shared client (auth, retries and rate limits apply to every request). */
+        public Walked run(HubClient hub) {
+            requireNonNull(hub, "hub is null");
+            List<JsonNode> items = new ArrayList<>();
+            HubRequest request = first;
+            Long total = null;
+            int pages = 0;
+            int scanned = 0;
+            JsonNode previousFirst = null;
+            while (true) {
+                HubResponse response = hub.send(request);
+                Page page = reader.apply(response.json());
+                pages++;
+                if (page.total() != null) {
+                    total = page.total();
+                }
+                if (repeatCheck && !page.items().isEmpty() && pages > 1
+                    && Objects.equals(page.items().get(0), previousFirst)) {
+                    return new Walked(items, total, pages, scanned, response.status(), Stop.REPEATED, null,
+                        "stopped: page " + pages + " repeated the previous page (the upstream ignored the page "
+                            + "parameter)");
+                }
+                previousFirst = page.items().isEmpty() ? null : page.items().get(0);
+                int cutAt = -1;
+                for (int i = 0; i < page.items().size(); i++) {
+                    JsonNode item = page.items().get(i);
+                    scanned++;
+                    if (!keep.test(item)) {
+                        continue;
+                    }
+                    if (items.size() >= maxItems) {
+                        cutAt = i;
+                        break;
+                    }
+                    items.add(item);
+                }
+                Next next = cutAt >= 0 ? null : next(hub, request, page, scanned, total);
+                if (next != null && next.request == null && next.problem == null) {
+                    return new Walked(items, total, pages, scanned, response.status(), Stop.END, null, null);
+                }
+                if (next != null && next.problem != null) {
+                    return new Walked(items, total, pages, scanned, response.status(), Stop.LINK_REFUSED, null,
+                        next.problem);
+                }
+                HubRequest resume = cutAt >= 0 ? resumeWithin(request, page, cutAt) : next.request;
+                if (cutAt >= 0 || items.size() >= maxItems) {
+                    return new Walked(items, total, pages, scanned, response.status(), Stop.MAX_ITEMS, resume,
+                        "stopped at " + maxItems + " items (the limit asked for)" + rest(total, resume));
+                }
+                if (pages >= maxPages) {
+                    return new Walked(items, total, pages, scanned, response.status(), Stop.MAX_PAGES, resume,
+                        "stopped after " + maxPages + " pages (the page limit) with " + items.size() + " items"
+                            + rest(total, resume));
+                }
+                if (context != null) {
+                    context.progress(items.size(), total, "read page " + pages);
+                    if (context.cancelled()) {
+                        return new Walked(items, total, pages, scanned, response.status(), Stop.CANCELLED, resume,
+                            "stopped: cancelled after " + pages + " pages with " + items.size() + " items"
+                                + rest(total, resume));
+                    }
+                }
+                request = next.request;
             }
-            if (pages >= maxPages) {
-                return new All(items, total, pages, false, "stopped after " + maxPages + " pages (the page limit) with "
-                    + items.size() + " items" + (total == null ? "; more exist" : "; " + total + " in total"));
+        }
+
+        private static String rest(Long total, HubRequest resume) {
+            String where = "";
+            for (String parameter : List.of("page", "startIndex")) {
+                String v = resume == null ? null : query(resume, parameter);
+                if (v != null) {
+                    where = "; continue from " + parameter + " " + v;
+                    break;
+                }
             }
-            request = next.request;
+            return (total == null ? "; more exist" : "; " + total + " in total") + where;
+        }
+
+        /** The request for the page holding item {@code index} of {@code page} (SCIM: starting at that item). */
+        private static HubRequest resumeWithin(HubRequest current, Page page, int index) {
+            if (page.shape() == Shape.SCIM) {
+                long start = page.startIndex() != null ? page.startIndex()
+                    : parseLong(query(current, "startIndex"), 1);
+                return current.withQuery("startIndex", String.valueOf(start + index));
+            }
+            return current.withQuery("page", String.valueOf(parseLong(query(current, "page"), 1)));
+        }
+
+        private Next next(HubClient hub, HubRequest current, Page page, int scanned, Long total) {
+            if (page.items().isEmpty()) {
+                return Next.DONE;
+            }
+            if (page.shape() == Shape.SCIM) {
+                long start = page.startIndex() != null ? page.startIndex()
+                    : parseLong(query(current, "startIndex"), 1);
+                long after = start + page.items().size();
+                if (total != null ? after > total : isShort(current, "count", page)) {
+                    return Next.DONE;
+                }
+                return new Next(current.withQuery("startIndex", String.valueOf(after)), null);
+            }
+            if (total != null && scanned >= total) {
+                return Next.DONE;
+            }
+            if (page.next() != null) {
+                return byPageNumber ? nextNumber(current) : follow(hub, first, page.next());
+            }
+            switch (page.shape()) {
+                case COUNT, TOTAL -> {
+                    if (page.hasNextField()) {
+                        return Next.DONE; // "next": null — the upstream says there is no more
+                    }
+                    return fullPageRule(current, page);
+                }
+                case LOGS -> {
+                    return fullPageRule(current, page);
+                }
+                case DATA, ARRAY -> {
+                    if (query(current, "page") == null && query(current, "page_size") == null) {
+                        return Next.DONE; // an unpaged list
+                    }
+                    return fullPageRule(current, page);
+                }
+                default -> {
+                    return Next.DONE;
+                }
+            }
+        }
+
+        private Next fullPageRule(HubRequest current, Page page) {
+            return isShort(current, "page_size", page) ? Next.DONE : nextNumber(current);
+        }
+
+        /** A page with fewer items than asked for (or than the upstream's default) is the last. */
+        private boolean isShort(HubRequest current, String sizeParameter, Page page) {
+            long size = parseLong(query(current, sizeParameter), pageSize);
+            return size > 0 && page.items().size() < size;
+        }
+
+        private static Next nextNumber(HubRequest current) {
+            long number = parseLong(query(current, "page"), 1);
+            return new Next(current.withQuery("page", String.valueOf(number + 1)), null);
         }
     }
 
     private record Next(HubRequest request, String problem) {
         static final Next DONE = new Next(null, null);
-    }
-
-    private static Next next(HubClient hub, HubRequest first, HubRequest current, Page page, int collected,
-                             Long total) {
-        if (page.items().isEmpty()) {
-            return Next.DONE;
-        }
-        if (total != null && collected >= total) {
-            return Next.DONE;
-        }
-        switch (page.shape()) {
-            case SCIM -> {
-                long start = page.startIndex() != null ? page.startIndex()
-                    : parseLong(query(current, "startIndex"), 1);
-                long after = start + page.items().size();
-                if (total != null && after > total) {
-                    return Next.DONE;
-                }
-                return new Next(current.withQuery("startIndex", String.valueOf(after)), null);
-            }
-            case COUNT, TOTAL -> {
-                if (page.next() != null) {
-                    return follow(hub, first, page.next());
-                }
-                if (page.hasNextField()) {
-                    return Next.DONE; // "next": null — the upstream says there is no more
-                }
-                return byPageNumber(current, page);
-            }
-            case LOGS -> {
-                if (page.next() != null) {
-                    return follow(hub, first, page.next());
-                }
-                return byPageNumber(current, page);
-            }
-            case DATA, ARRAY -> {
-                if (page.next() != null) {
-                    return follow(hub, first, page.next());
-                }
-                if (query(current, "page") == null && query(current, "page_size") == null) {
-                    return Next.DONE; // an unpaged list
-                }
-                return byPageNumber(current, page);
-            }
-            default -> {
-                return Next.DONE;
-            }
-        }
-    }
-
-    private static Next byPageNumber(HubRequest current, Page page) {
-        long size = parseLong(query(current, "page_size"), -1);
-        if (size > 0 && page.items().size() < size) {
-            return Next.DONE; // a short page is the last
-        }
-        long number = parseLong(query(current, "page"), 1);
-        return new Next(current.withQuery("page", String.valueOf(number + 1)), null);
     }
 
     /**

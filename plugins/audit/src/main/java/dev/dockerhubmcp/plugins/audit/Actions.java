@@ -7,6 +7,7 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -39,21 +40,21 @@ final class Actions {
         if (args.bool("verbose", false)) {
             return Result.ok(r.status(), r.json());
         }
-        ObjectNode data = Json.object();
-        ArrayNode groups = Json.array();
+        ObjectNode data = JsonNodes.object();
+        ArrayNode groups = JsonNodes.array();
         int count = 0;
         Iterator<Map.Entry<String, JsonNode>> it = r.json().path("actions").fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             ObjectNode g = groups.addObject();
             g.put("group", e.getKey());
-            String label = Json.text(e.getValue(), "label");
+            String label = JsonNodes.text(e.getValue(), "label");
             if (label != null) {
                 g.put("label", label);
             }
             ArrayNode names = g.putArray("actions");
             for (JsonNode a : e.getValue().path("actions")) {
-                String name = Json.text(a, "name");
+                String name = JsonNodes.text(a, "name");
                 if (name != null) {
                     names.add(name);
                     count++;

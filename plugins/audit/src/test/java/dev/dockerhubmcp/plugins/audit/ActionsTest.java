@@ -1,43 +1,54 @@
 package dev.dockerhubmcp.plugins.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dockerhubmcp.api.DockerHubPlugin;
 import dev.dockerhubmcp.testkit.FakeResponse;
+import dev.dockerhubmcp.testkit.hub.HubActionCases;
+import dev.dockerhubmcp.testkit.hub.HubActionCases.Bad;
+import dev.dockerhubmcp.testkit.hub.HubCall;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Stream;
 
+import static dev.dockerhubmcp.testkit.hub.HubFixture.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-class ActionsTest extends HubActionTest {
+class ActionsTest {
     static final String ACTIONS = "{\"actions\":{\"repo\":{\"label\":\"Repository\",\"actions\":["
         + "{\"name\":\"repo.create\",\"description\":\"contains repository create events\",\"label\":\"Create\"},"
         + "{\"name\":\"repo.tag.push\",\"description\":\"contains tag push events\",\"label\":\"Tag push\"}]},"
         + "\"org\":{\"label\":\"Organization\",\"actions\":[{\"name\":\"org.settings.update\"}]}}}";
 
-    @Override
-    DockerHubPlugin plugin() {
-        return new AuditPlugin();
+    private final HubFixture f = HubFixture.destructive(new AuditPlugin());
+
+    @AfterEach
+    void closeHub() {
+        f.close();
     }
 
-    @Override
-    String action() {
-        return "actions";
+    @TestFactory
+    Stream<DynamicTest> hubCases() {
+        return HubActionCases.of(new AuditPlugin(), "actions")
+            .success(success())
+            .invalid(invalid())
+            .check(ActionsTest::checkSuccess)
+            .cases().map(c -> dynamicTest(c.name(), c::run));
     }
 
-    @Override
-    Call success() {
-        return Call.of("{\"account\":\"acme\"}", "GET", "/v2/auditlogs/acme/actions", FakeResponse.json(200, ACTIONS));
+    static HubCall success() {
+        return HubCall.of("{\"account\":\"acme\"}", "GET", "/v2/auditlogs/acme/actions", FakeResponse.json(200, ACTIONS));
     }
 
-    @Override
-    Stream<Bad> invalid() {
+    static Stream<Bad> invalid() {
         return Stream.of(new Bad("{}", "account"), new Bad("{\"account\":\"acme!\"}", "account"),
             new Bad("{\"account\":\"acme\",\"page\":1}", "page"));
     }
 
-    @Override
-    void checkSuccess(JsonNode env) {
+    static void checkSuccess(JsonNode env) {
         JsonNode data = env.path("data");
         assertEquals(3, data.path("count").asInt());
         assertEquals(parse("{\"group\":\"repo\",\"label\":\"Repository\",\"actions\":[\"repo.create\","
@@ -46,7 +57,7 @@ class ActionsTest extends HubActionTest {
 
     @Test
     void verboseIsTheRawMap() {
-        hub.on("GET", "/v2/auditlogs/acme/actions").respond(200, ACTIONS);
-        assertEquals(parse(ACTIONS), call("{\"account\":\"acme\",\"verbose\":true}").path("data"));
+        f.hub().on("GET", "/v2/auditlogs/acme/actions").respond(200, ACTIONS);
+        assertEquals(parse(ACTIONS), f.envelope("actions", "{\"account\":\"acme\",\"verbose\":true}").path("data"));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +28,7 @@ class CreateOatTest {
 
     @Test
     void postsTheSpecBodyAndRevealsTheTokenOnce() throws Exception {
-        f.hub.on("POST", PATH).respond(201, Samples.OAT_CREATED);
+        f.hub().on("POST", PATH).respond(201, Samples.OAT_CREATED);
         Result r = f.call("create_oat", ARGS);
         RecordedRequest req = f.onlyRequest();
         assertEquals("POST", req.method());
@@ -45,7 +46,7 @@ class CreateOatTest {
 
     @Test
     void theSameTokenInAGetAnswerIsRedacted() {
-        f.hub.on("GET", PATH + "/" + Samples.OAT_ID).respond(200, Samples.OAT_CREATED);
+        f.hub().on("GET", PATH + "/" + Samples.OAT_ID).respond(200, Samples.OAT_CREATED);
         Result r = f.call("get_oat", "{\"org\":\"acme\",\"id\":\"" + Samples.OAT_ID + "\",\"verbose\":true}");
         assertFalse(f.envelope(r).toString().contains(Samples.NEW_OAT));
     }
@@ -66,7 +67,7 @@ class CreateOatTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("POST", PATH).respond(201, Samples.OAT_CREATED);
+        f.hub().on("POST", PATH).respond(201, Samples.OAT_CREATED);
         f.reMintsAfter401("create_oat", ARGS, "POST", PATH);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +30,7 @@ class CreatePatTest {
 
     @Test
     void postsTheSpecBodyAndRevealsTheTokenOnce() throws Exception {
-        f.hub.on("POST", PATH).respond(201, Samples.PAT_CREATED);
+        f.hub().on("POST", PATH).respond(201, Samples.PAT_CREATED);
         Result r = f.call("create_pat", ARGS);
         RecordedRequest req = f.onlyRequest();
         assertEquals("POST", req.method());
@@ -49,7 +50,7 @@ class CreatePatTest {
 
     @Test
     void withoutExpiryTheFieldIsLeftOut() throws Exception {
-        f.hub.on("POST", PATH).respond(201, Samples.PAT_CREATED);
+        f.hub().on("POST", PATH).respond(201, Samples.PAT_CREATED);
         f.ok("create_pat", "{\"token_label\":\"x\",\"scopes\":[\"repo:public_read\",\"repo:write\"]}");
         assertEquals(Samples.JSON.readTree("{\"token_label\":\"x\",\"scopes\":[\"repo:public_read\",\"repo:write\"]}"),
             f.onlyRequest().json());
@@ -78,7 +79,7 @@ class CreatePatTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("POST", PATH).respond(201, Samples.PAT_CREATED);
+        f.hub().on("POST", PATH).respond(201, Samples.PAT_CREATED);
         f.reMintsAfter401("create_pat", ARGS, "POST", PATH);
     }
 

@@ -7,6 +7,7 @@ import dev.dockerhubmcp.testkit.ActionHarness;
 import dev.dockerhubmcp.testkit.FakeHttpServer;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,10 +32,10 @@ class CreateTokenTest {
 
     @Test
     void exchangesTheCredentialAndShowsOnlyIdentityAndExpiry() throws Exception {
-        f.hub.user("bob", "dckr_pat_bob_secret");
+        f.hub().user("bob", "dckr_pat_bob_secret");
         Result r = f.call("create_token", ARGS);
         assertFalse(r.isError(), () -> String.valueOf(f.envelope(r)));
-        List<RecordedRequest> sent = f.hub.requests("POST", PATH);
+        List<RecordedRequest> sent = f.hub().requests("POST", PATH);
         assertEquals(1, sent.size());
         RecordedRequest req = sent.get(0);
         assertEquals(Samples.JSON.readTree(ARGS), req.json());
@@ -50,12 +51,12 @@ class CreateTokenTest {
 
     @Test
     void wrongCredentialIsUnauthorizedWithoutRetry() {
-        f.hub.user("bob", "something-else");
+        f.hub().user("bob", "something-else");
         Result r = f.call("create_token", ARGS);
         assertEquals(ErrorType.UNAUTHORIZED, r.error().type());
         assertTrue(r.error().message().contains("'bob'"), r.error().message());
         assertFalse(f.envelope(r).toString().contains("dckr_pat_bob_secret"));
-        assertEquals(1, f.hub.requests("POST", PATH).size(), "no re-mint: the credential is the caller's");
+        assertEquals(1, f.hub().requests("POST", PATH).size(), "no re-mint: the credential is the caller's");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,6 +3,7 @@ package dev.dockerhubmcp.plugins.auth;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +24,7 @@ class DeleteOatTest {
 
     @Test
     void deletes() {
-        f.hub.on("DELETE", PATH).respond(FakeResponse.status(204));
+        f.hub().on("DELETE", PATH).respond(FakeResponse.status(204));
         Result r = f.call("delete_oat", ARGS);
         RecordedRequest req = f.onlyRequest();
         assertEquals("DELETE", req.method());
@@ -49,7 +50,7 @@ class DeleteOatTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("DELETE", PATH).respond(FakeResponse.status(204));
+        f.hub().on("DELETE", PATH).respond(FakeResponse.status(204));
         f.reMintsAfter401("delete_oat", ARGS, "DELETE", PATH);
     }
 

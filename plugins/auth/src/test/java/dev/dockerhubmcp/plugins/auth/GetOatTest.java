@@ -3,6 +3,7 @@ package dev.dockerhubmcp.plugins.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +23,7 @@ class GetOatTest {
 
     @Test
     void getsOneTokenWithItsResources() {
-        f.hub.on("GET", PATH).respond(200, Samples.OAT);
+        f.hub().on("GET", PATH).respond(200, Samples.OAT);
         JsonNode data = f.ok("get_oat", ARGS);
         RecordedRequest r = f.onlyRequest();
         assertEquals("GET", r.method());
@@ -42,7 +43,7 @@ class GetOatTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("GET", PATH).respond(200, Samples.OAT);
+        f.hub().on("GET", PATH).respond(200, Samples.OAT);
         f.reMintsAfter401("get_oat", ARGS, "GET", PATH);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,7 @@ class GetPatTest {
 
     @Test
     void getsOneToken() {
-        f.hub.on("GET", PATH).respond(200, Samples.PAT);
+        f.hub().on("GET", PATH).respond(200, Samples.PAT);
         JsonNode data = f.ok("get_pat", ARGS);
         RecordedRequest r = f.onlyRequest();
         assertEquals("GET", r.method());
@@ -36,7 +37,7 @@ class GetPatTest {
 
     @Test
     void aTokenValueInAnyOtherAnswerIsRedacted() {
-        f.hub.on("GET", PATH).respond(200, Samples.PAT_CREATED);
+        f.hub().on("GET", PATH).respond(200, Samples.PAT_CREATED);
         Result r = f.call("get_pat", ARGS.replace("}", ",\"verbose\":true}"));
         String text = f.envelope(r).toString();
         assertFalse(text.contains(Samples.NEW_PAT), text);
@@ -54,7 +55,7 @@ class GetPatTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("GET", PATH).respond(200, Samples.PAT);
+        f.hub().on("GET", PATH).respond(200, Samples.PAT);
         f.reMintsAfter401("get_pat", ARGS, "GET", PATH);
     }
 

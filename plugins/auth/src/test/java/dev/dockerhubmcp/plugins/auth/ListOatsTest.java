@@ -3,12 +3,13 @@ package dev.dockerhubmcp.plugins.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static dev.dockerhubmcp.plugins.auth.HubFixture.assertQuery;
+import static dev.dockerhubmcp.testkit.hub.HubFixture.assertQuery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ListOatsTest {
@@ -22,7 +23,7 @@ class ListOatsTest {
 
     @Test
     void listsWithTotalNotCount() {
-        f.hub.on("GET", PATH).respond(200, Samples.OAT_LIST);
+        f.hub().on("GET", PATH).respond(200, Samples.OAT_LIST);
         JsonNode data = f.ok("list_oats", "{\"org\":\"acme\",\"page\":1,\"page_size\":1}");
         RecordedRequest r = f.onlyRequest();
         assertEquals("GET", r.method());
@@ -46,7 +47,7 @@ class ListOatsTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("GET", PATH).respond(200, Samples.OAT_LIST);
+        f.hub().on("GET", PATH).respond(200, Samples.OAT_LIST);
         f.reMintsAfter401("list_oats", "{\"org\":\"acme\"}", "GET", PATH);
     }
 

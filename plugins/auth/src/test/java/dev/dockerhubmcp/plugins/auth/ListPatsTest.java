@@ -3,12 +3,13 @@ package dev.dockerhubmcp.plugins.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static dev.dockerhubmcp.plugins.auth.HubFixture.assertQuery;
+import static dev.dockerhubmcp.testkit.hub.HubFixture.assertQuery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,7 @@ class ListPatsTest {
 
     @Test
     void listsOnePageCompact() {
-        f.hub.on("GET", PATH).respond(200, Samples.PAT_LIST);
+        f.hub().on("GET", PATH).respond(200, Samples.PAT_LIST);
         JsonNode data = f.ok("list_pats", "{\"page\":1,\"page_size\":10}");
         RecordedRequest r = f.onlyRequest();
         assertEquals("GET", r.method());
@@ -44,7 +45,7 @@ class ListPatsTest {
 
     @Test
     void defaultsAndVerbose() {
-        f.hub.on("GET", PATH).respond(200, Samples.PAT_LIST);
+        f.hub().on("GET", PATH).respond(200, Samples.PAT_LIST);
         JsonNode raw = f.ok("list_pats", "{\"verbose\":true,\"page_size\":100}");
         assertTrue(raw.get("results").get(0).has("creator_ip"));
         assertQuery(f.onlyRequest(), "page", "1");
@@ -63,7 +64,7 @@ class ListPatsTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("GET", PATH).respond(200, Samples.PAT_LIST);
+        f.hub().on("GET", PATH).respond(200, Samples.PAT_LIST);
         f.reMintsAfter401("list_pats", "{}", "GET", PATH);
     }
 

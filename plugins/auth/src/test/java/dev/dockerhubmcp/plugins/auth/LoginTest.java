@@ -6,6 +6,7 @@ import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class LoginTest {
     @Test
     void successShowsIdentityNeverTheJwt() throws Exception {
         String jwt = Samples.jwt("bob", Instant.now().plusSeconds(600));
-        f.hub.on("POST", LOGIN).respond(200, "{\"token\":\"" + jwt + "\"}");
+        f.hub().on("POST", LOGIN).respond(200, "{\"token\":\"" + jwt + "\"}");
         Result r = f.call("login", ARGS);
         RecordedRequest req = f.onlyRequest();
         assertEquals("POST", req.method());
@@ -52,7 +53,7 @@ class LoginTest {
 
     @Test
     void secondFactorIsAnAnswerAndTheChallengeStaysInside() throws Exception {
-        f.hub.on("POST", LOGIN).respond(401, "{\"detail\":\"Require secondary authentication on MFA enabled account\","
+        f.hub().on("POST", LOGIN).respond(401, "{\"detail\":\"Require secondary authentication on MFA enabled account\","
             + "\"login_2fa_token\":\"" + CHALLENGE + "\"}");
         Result r = f.call("login", ARGS);
         assertFalse(r.isError(), () -> String.valueOf(f.envelope(r)));
@@ -63,44 +64,44 @@ class LoginTest {
         assertTrue(data.get("next").asText().contains("two_factor_login"));
         assertFalse(env.toString().contains(CHALLENGE), "the caller never sees the challenge token");
         assertFalse(data.has("login_2fa_token"));
-        assertEquals(0, f.hub.mintCount(), "no JWT of ours is involved");
+        assertEquals(0, f.hub().mintCount(), "no JWT of ours is involved");
 
         String jwt = Samples.jwt("bob", Instant.now().plusSeconds(600));
-        f.hub.on("POST", TWO_FA).respond(200, "{\"token\":\"" + jwt + "\"}");
+        f.hub().on("POST", TWO_FA).respond(200, "{\"token\":\"" + jwt + "\"}");
         Result done = f.call("two_factor_login", "{\"username\":\"bob\",\"code\":\"123456\"}");
         assertFalse(done.isError(), () -> String.valueOf(f.envelope(done)));
-        RecordedRequest req = f.hub.requests("POST", TWO_FA).get(0);
+        RecordedRequest req = f.hub().requests("POST", TWO_FA).get(0);
         assertEquals(Samples.JSON.readTree("{\"login_2fa_token\":\"" + CHALLENGE + "\",\"code\":\"123456\"}"),
             req.json());
         assertTrue(f.envelope(done).get("data").get("authenticated").asBoolean());
         assertFalse(f.envelope(done).toString().contains(jwt));
 
-        f.hub.clearRequests();
+        f.hub().clearRequests();
         Result again = f.call("two_factor_login", "{\"username\":\"bob\",\"code\":\"123456\"}");
         assertEquals(ErrorType.VALIDATION, again.error().type(), "a challenge is used once");
-        assertEquals(0, f.hub.requests().size());
+        assertEquals(0, f.hub().requests().size());
     }
 
     @Test
     void theChallengeExpires() {
-        f.hub.on("POST", LOGIN).respond(401, "{\"detail\":\"2fa\",\"login_2fa_token\":\"" + CHALLENGE + "\"}");
+        f.hub().on("POST", LOGIN).respond(401, "{\"detail\":\"2fa\",\"login_2fa_token\":\"" + CHALLENGE + "\"}");
         f.ok("login", ARGS);
         clock.advance(TwoFactorChallenges.LIFETIME.plus(Duration.ofSeconds(1)));
-        f.hub.clearRequests();
+        f.hub().clearRequests();
         Result r = f.call("two_factor_login", "{\"username\":\"bob\",\"code\":\"123456\"}");
         assertEquals(ErrorType.VALIDATION, r.error().type());
         assertTrue(r.error().message().contains("call login first"), r.error().message());
-        assertEquals(0, f.hub.requests().size());
+        assertEquals(0, f.hub().requests().size());
     }
 
     @Test
     void wrongPasswordIsUnauthorized() {
-        f.hub.on("POST", LOGIN).respond(401, "{\"detail\":\"Incorrect authentication credentials\"}");
+        f.hub().on("POST", LOGIN).respond(401, "{\"detail\":\"Incorrect authentication credentials\"}");
         Result r = f.call("login", ARGS);
         assertEquals(ErrorType.UNAUTHORIZED, r.error().type());
         assertTrue(r.error().message().contains("Incorrect authentication credentials"));
-        assertEquals(0, f.hub.mintCount());
-        assertEquals(1, f.hub.requests("POST", LOGIN).size());
+        assertEquals(0, f.hub().mintCount());
+        assertEquals(1, f.hub().requests("POST", LOGIN).size());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,6 +3,7 @@ package dev.dockerhubmcp.plugins.auth;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.testkit.FakeResponse;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class TwoFactorLoginTest {
 
     @Test
     void anExplicitChallengeTokenWorksWithoutUsername() throws Exception {
-        f.hub.on("POST", PATH).respond(ok());
+        f.hub().on("POST", PATH).respond(ok());
         Result r = f.call("two_factor_login", EXPLICIT);
         assertFalse(r.isError(), () -> String.valueOf(f.envelope(r)));
         assertEquals(Samples.JSON.readTree(EXPLICIT), f.onlyRequest().json());
@@ -40,7 +41,7 @@ class TwoFactorLoginTest {
 
     @Test
     void aRefusedCodeIsUnauthorized() {
-        f.hub.on("POST", PATH).respond(401, "{\"detail\":\"Incorrect authentication credentials\"}");
+        f.hub().on("POST", PATH).respond(401, "{\"detail\":\"Incorrect authentication credentials\"}");
         Result r = f.call("two_factor_login", EXPLICIT);
         assertEquals(ErrorType.UNAUTHORIZED, r.error().type());
         assertTrue(r.error().message().contains("refused the code"));

@@ -2,6 +2,7 @@ package dev.dockerhubmcp.plugins.auth;
 
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +24,7 @@ class UpdateOatTest {
 
     @Test
     void patchesOnlyTheFieldsGiven() throws Exception {
-        f.hub.on("PATCH", PATH).respond(200, Samples.OAT);
+        f.hub().on("PATCH", PATH).respond(200, Samples.OAT);
         f.ok("update_oat", RELABEL);
         RecordedRequest r = f.onlyRequest();
         assertEquals("PATCH", r.method());
@@ -36,7 +37,7 @@ class UpdateOatTest {
     void deactivatingIsDestructive() throws Exception {
         f.refusedAsDestructive("update_oat", DEACTIVATE);
         try (HubFixture allowed = HubFixture.destructive(new AuthPlugin())) {
-            allowed.hub.on("PATCH", PATH).respond(200, Samples.OAT);
+            allowed.hub().on("PATCH", PATH).respond(200, Samples.OAT);
             allowed.ok("update_oat", DEACTIVATE);
             assertEquals(Samples.JSON.readTree("{\"is_active\":false}"), allowed.onlyRequest().json());
         }
@@ -54,7 +55,7 @@ class UpdateOatTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("PATCH", PATH).respond(200, Samples.OAT);
+        f.hub().on("PATCH", PATH).respond(200, Samples.OAT);
         f.reMintsAfter401("update_oat", RELABEL, "PATCH", PATH);
     }
 

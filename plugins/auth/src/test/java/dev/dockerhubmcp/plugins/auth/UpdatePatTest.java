@@ -2,6 +2,7 @@ package dev.dockerhubmcp.plugins.auth;
 
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +23,7 @@ class UpdatePatTest {
 
     @Test
     void renamingIsAPlainWrite() throws Exception {
-        f.hub.on("PATCH", PATH).respond(200, Samples.PAT);
+        f.hub().on("PATCH", PATH).respond(200, Samples.PAT);
         f.ok("update_pat", RENAME);
         RecordedRequest r = f.onlyRequest();
         assertEquals("PATCH", r.method());
@@ -32,17 +33,17 @@ class UpdatePatTest {
 
     @Test
     void reactivatingIsAPlainWrite() throws Exception {
-        f.hub.on("PATCH", PATH).respond(200, Samples.PAT);
+        f.hub().on("PATCH", PATH).respond(200, Samples.PAT);
         f.ok("update_pat", DEACTIVATE.replace("false", "true"));
         assertEquals(Samples.JSON.readTree("{\"is_active\":true}"), f.onlyRequest().json());
     }
 
     @Test
     void deactivatingIsDestructive() throws Exception {
-        f.hub.on("PATCH", PATH).respond(200, Samples.PAT);
+        f.hub().on("PATCH", PATH).respond(200, Samples.PAT);
         f.refusedAsDestructive("update_pat", DEACTIVATE);
         try (HubFixture allowed = HubFixture.destructive(new AuthPlugin())) {
-            allowed.hub.on("PATCH", PATH).respond(200, Samples.PAT.replace("\"is_active\":true", "\"is_active\":false"));
+            allowed.hub().on("PATCH", PATH).respond(200, Samples.PAT.replace("\"is_active\":true", "\"is_active\":false"));
             assertEquals(false, allowed.ok("update_pat", DEACTIVATE).get("is_active").asBoolean());
             assertEquals(Samples.JSON.readTree("{\"is_active\":false}"), allowed.onlyRequest().json());
         }
@@ -61,7 +62,7 @@ class UpdatePatTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("PATCH", PATH).respond(200, Samples.PAT);
+        f.hub().on("PATCH", PATH).respond(200, Samples.PAT);
         f.reMintsAfter401("update_pat", RENAME, "PATCH", PATH);
     }
 

@@ -8,6 +8,7 @@ import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -61,7 +62,7 @@ final class BulkInvite {
             }
         }
         boolean dryRun = args.bool("dry_run", false);
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         body.put("org", args.string("org"));
         ArrayNode list = body.putArray("invitees");
         invitees.forEach(list::add);
@@ -71,28 +72,28 @@ final class BulkInvite {
         HubResponse r = ctx.hub().send(HubRequest.post("/v2/invites/bulk").body(body).build());
 
         boolean verbose = args.bool("verbose", false);
-        ArrayNode results = Json.array();
+        ArrayNode results = JsonNodes.array();
         Map<String, Integer> byStatus = new TreeMap<>();
         List<String> notInvited = new ArrayList<>();
         for (JsonNode entry : entries(r.json())) {
-            String status = Json.text(entry, "status");
+            String status = JsonNodes.text(entry, "status");
             String key = status == null ? "unknown" : status;
             byStatus.merge(key, 1, Integer::sum);
             if (!"invited".equals(key)) {
-                notInvited.add(Json.text(entry, "invitee") + " (" + key + ")");
+                notInvited.add(JsonNodes.text(entry, "invitee") + " (" + key + ")");
             }
             if (verbose) {
                 results.add(entry);
             } else {
-                ObjectNode e = Json.pick(entry, "invitee", "status");
-                String id = Json.text(entry.path("invite"), "id");
+                ObjectNode e = JsonNodes.pick(entry, "invitee", "status");
+                String id = JsonNodes.text(entry.path("invite"), "id");
                 if (id != null) {
                     e.put("invite_id", id);
                 }
                 results.add(e);
             }
         }
-        ObjectNode data = Json.object();
+        ObjectNode data = JsonNodes.object();
         data.put("dry_run", dryRun);
         data.put("invited", byStatus.getOrDefault("invited", 0));
         ObjectNode counts = data.putObject("by_status");
@@ -120,6 +121,6 @@ final class BulkInvite {
             return outer;
         }
         JsonNode inner = outer.path("invitees");
-        return inner.isArray() ? inner : Json.array();
+        return inner.isArray() ? inner : JsonNodes.array();
     }
 }

@@ -6,6 +6,7 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -35,7 +36,7 @@ final class ExportMembers {
         HubResponse r = ctx.hub().send(HubRequest.get("/v2/orgs/{}/members/export", args.string("org"))
             .accept("text/csv").build());
         List<List<String>> records = Csv.parse(r.text());
-        ObjectNode data = Json.object();
+        ObjectNode data = JsonNodes.object();
         data.put("csv", r.text());
         data.put("rows", Math.max(0, records.size() - 1));
         ArrayNode columns = data.putArray("columns");

@@ -7,6 +7,7 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -33,12 +34,12 @@ final class ListInvites {
     private static Result handle(Arguments args, ActionContext ctx) {
         HubResponse r = ctx.hub().send(HubRequest.get("/v2/orgs/{}/invites", args.string("org")).build());
         boolean verbose = args.bool("verbose", false);
-        ArrayNode items = Json.array();
+        ArrayNode items = JsonNodes.array();
         for (JsonNode invite : r.json().path("data")) {
             items.add(verbose ? invite
-                : Json.pick(invite, "id", "invitee", "team", "inviter_username", "created_at"));
+                : JsonNodes.pick(invite, "id", "invitee", "team", "inviter_username", "created_at"));
         }
-        ObjectNode data = Json.object();
+        ObjectNode data = JsonNodes.object();
         data.put("count", items.size());
         data.set("items", items);
         return Result.ok(r.status(), data);

@@ -5,8 +5,11 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
+import dev.dockerhubmcp.api.PagedList;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
+import dev.dockerhubmcp.api.hub.HubPages;
 import dev.dockerhubmcp.api.hub.HubRequest;
 
 import java.util.ArrayList;
@@ -17,11 +20,13 @@ import java.util.List;
  * it is taken as a string here.
  */
 final class ListMembers {
+    private static final PagedList PAGING = PagedList.DEFAULT;
+
     static final Action ACTION = Action.builder("list_members")
         .description("List an organization's members (username, name, email, role, teams), optionally filtered by "
             + "search text, type or role, with pending invitees when invites=true. One request per page; "
             + "all_pages walks the pages up to max_items.")
-        .input(Paging.paged(Schema.object()
+        .input(PAGING.input(Schema.object()
             .required("org", Fields.org())
             .optional("search", Schema.string("Search term matched against members (username, name, email)")
                 .minLength(1).maxLength(255))
@@ -30,7 +35,7 @@ final class ListMembers {
             .optional("role", Schema.string("Only members with this role").enumOf(Fields.ROLES))
             .optional("invites", Schema.bool("Include pending invites in the answer"))
             .optional("verbose", Fields.verbose())))
-        .output(Paging.output("A member: username, full_name, email, role, type, groups, is_guest"))
+        .output(PAGING.output("A member: username, full_name, email, role, type, groups, is_guest"))
         .effect(Effect.READ)
         .handler(ListMembers::handle)
         .build();
@@ -46,28 +51,30 @@ final class ListMembers {
             .query("invites", args.optBool("invites").orElse(null))
             .build();
         boolean verbose = args.bool("verbose", false);
-        return Paging.run(args, ctx, base, ListMembers::read, m -> verbose ? m
-            : Json.pick(m, "username", "full_name", "email", "role", "type", "groups", "is_guest"));
+        return PAGING.run(args, ctx, base, ListMembers::read, m -> verbose ? m
+            : JsonNodes.pick(m, "username", "full_name", "email", "role", "type", "groups", "is_guest"));
     }
 
     /** The API answers a page object; the spec documents an array of page objects. Both are read. */
-    static Paging.Page read(JsonNode json) {
+    static HubPages.Page read(JsonNode json) {
         if (!json.isArray()) {
-            return Paging.standard(json);
+            return HubPages.page(json);
         }
         List<JsonNode> items = new ArrayList<>();
         Long count = null;
-        boolean next = false;
+        String next = null;
+        boolean hasNextField = false;
         for (JsonNode element : json) {
             if (element.has("results")) {
-                Paging.Page p = Paging.standard(element);
+                HubPages.Page p = HubPages.page(element);
                 items.addAll(p.items());
-                count = count == null ? p.count() : count;
-                next = p.hasNext();
+                count = count == null ? p.total() : count;
+                next = p.next();
+                hasNextField = true;
             } else {
                 items.add(element);
             }
         }
-        return new Paging.Page(items, count, next);
+        return new HubPages.Page(HubPages.Shape.COUNT, items, count, next, null, hasNextField, null, null);
     }
 }

@@ -4,6 +4,7 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -31,7 +32,7 @@ final class RemoveMember {
     private static Result handle(Arguments args, ActionContext ctx) {
         HubResponse r = ctx.hub().send(HubRequest.delete("/v2/orgs/{}/members/{}", args.string("org"),
             args.string("username")).build());
-        return Result.ok(r.status(), Json.object().put("removed", true).put("org", args.string("org"))
+        return Result.ok(r.status(), JsonNodes.object().put("removed", true).put("org", args.string("org"))
             .put("username", args.string("username")));
     }
 }

@@ -4,6 +4,7 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -27,6 +28,6 @@ final class ResendInvite {
 
     private static Result handle(Arguments args, ActionContext ctx) {
         HubResponse r = ctx.hub().send(HubRequest.patch("/v2/invites/{}/resend", args.string("id")).build());
-        return Result.ok(r.status(), Json.object().put("resent", true).put("id", args.string("id")));
+        return Result.ok(r.status(), JsonNodes.object().put("resent", true).put("id", args.string("id")));
     }
 }

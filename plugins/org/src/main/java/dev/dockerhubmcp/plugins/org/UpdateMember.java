@@ -6,6 +6,7 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -33,11 +34,11 @@ final class UpdateMember {
     }
 
     private static Result handle(Arguments args, ActionContext ctx) {
-        ObjectNode body = Json.object().put("role", args.string("role"));
+        ObjectNode body = JsonNodes.object().put("role", args.string("role"));
         HubResponse r = ctx.hub().send(HubRequest.put("/v2/orgs/{}/members/{}", args.string("org"),
             args.string("username")).body(body).build());
         JsonNode member = r.json();
         return Result.ok(r.status(), args.bool("verbose", false) || !member.isObject() ? member
-            : Json.pick(member, "username", "full_name", "email", "role", "type", "groups", "is_guest"));
+            : JsonNodes.pick(member, "username", "full_name", "email", "role", "type", "groups", "is_guest"));
     }
 }

@@ -5,6 +5,7 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -29,9 +30,9 @@ final class UpdateSettings {
     }
 
     private static Result handle(Arguments args, ActionContext ctx) {
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         ObjectNode given = (ObjectNode) args.node("restricted_images");
-        body.set("restricted_images", Json.pick(given, "enabled", "allow_official_images",
+        body.set("restricted_images", JsonNodes.pick(given, "enabled", "allow_official_images",
             "allow_verified_publishers"));
         HubResponse r = ctx.hub().send(HubRequest.put("/v2/orgs/{}/settings", args.string("org")).body(body).build());
         return Result.ok(r.status(), r.json());

@@ -1,45 +1,57 @@
 package dev.dockerhubmcp.plugins.org;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dockerhubmcp.api.DockerHubPlugin;
 import dev.dockerhubmcp.testkit.FakeResponse;
+import dev.dockerhubmcp.testkit.hub.HubActionCases;
+import dev.dockerhubmcp.testkit.hub.HubActionCases.Bad;
+import dev.dockerhubmcp.testkit.hub.HubCall;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import static dev.dockerhubmcp.testkit.hub.HubFixture.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-class BulkInviteTest extends HubActionTest {
+class BulkInviteTest {
     static final String ANSWER = "{\"invitees\":[{\"invitee\":\"new@acme.io\",\"status\":\"invited\",\"invite\":{"
         + "\"id\":\"e36eca69-4cc8-4f17-9845-ae8c2b832691\",\"inviter_username\":\"moby\",\"invitee\":\"new@acme.io\","
         + "\"org\":\"acme\",\"team\":\"devs\",\"created_at\":\"2021-10-28T18:30:19.520861Z\"}},"
         + "{\"invitee\":\"jonsnow\",\"status\":\"existing_org_member\"},"
         + "{\"invitee\":\"bad@nowhere.example\",\"status\":\"invalid_email_or_docker_id\"}]}";
 
-    @Override
-    DockerHubPlugin plugin() {
-        return new OrgPlugin();
+    private final HubFixture f = HubFixture.destructive(new OrgPlugin());
+
+    @AfterEach
+    void closeHub() {
+        f.close();
     }
 
-    @Override
-    String action() {
-        return "bulk_invite";
+    @TestFactory
+    Stream<DynamicTest> hubCases() {
+        return HubActionCases.of(new OrgPlugin(), "bulk_invite")
+            .success(success())
+            .invalid(invalid())
+            .check(BulkInviteTest::checkSuccess)
+            .cases().map(c -> dynamicTest(c.name(), c::run));
     }
 
-    @Override
-    Call success() {
-        return Call.of("{\"org\":\"acme\",\"invitees\":[\"new@acme.io\",\"jonsnow\",\"bad@nowhere.example\"],"
+    static HubCall success() {
+        return HubCall.of("{\"org\":\"acme\",\"invitees\":[\"new@acme.io\",\"jonsnow\",\"bad@nowhere.example\"],"
                 + "\"team\":\"devs\",\"role\":\"editor\"}", "POST", "/v2/invites/bulk", FakeResponse.json(202, ANSWER))
             .body("{\"org\":\"acme\",\"invitees\":[\"new@acme.io\",\"jonsnow\",\"bad@nowhere.example\"],"
                 + "\"team\":\"devs\",\"role\":\"editor\",\"dry_run\":false}");
     }
 
-    @Override
-    Stream<Bad> invalid() {
+    static Stream<Bad> invalid() {
         String many = IntStream.range(0, 1001).mapToObj(i -> "\"u" + i + "x\"").collect(Collectors.joining(","));
         return Stream.of(
             new Bad("{\"invitees\":[\"jonsnow\"]}", "org"),
@@ -55,8 +67,7 @@ class BulkInviteTest extends HubActionTest {
             new Bad("{\"org\":\"acme\",\"invitees\":[\"jonsnow\"],\"dry_run\":\"maybe\"}", "dry_run"));
     }
 
-    @Override
-    void checkSuccess(JsonNode env) {
+    static void checkSuccess(JsonNode env) {
         JsonNode data = env.path("data");
         assertEquals(202, env.path("status_code").asInt());
         assertFalse(data.path("dry_run").asBoolean());
@@ -70,11 +81,11 @@ class BulkInviteTest extends HubActionTest {
 
     @Test
     void dryRunIsSentAndRoleDefaultsToMember() {
-        hub.on("POST", "/v2/invites/bulk").respond(202, "{\"invitees\":{\"invitees\":[{\"invitee\":\"jonsnow\","
+        f.hub().on("POST", "/v2/invites/bulk").respond(202, "{\"invitees\":{\"invitees\":[{\"invitee\":\"jonsnow\","
             + "\"status\":\"invited\"}]}}");
-        JsonNode env = call("{\"org\":\"acme\",\"invitees\":[\"jonsnow\"],\"dry_run\":true}");
+        JsonNode env = f.envelope("bulk_invite", "{\"org\":\"acme\",\"invitees\":[\"jonsnow\"],\"dry_run\":true}");
         assertEquals(parse("{\"org\":\"acme\",\"invitees\":[\"jonsnow\"],\"role\":\"member\",\"dry_run\":true}"),
-            hub.lastRequest().json());
+            f.hub().lastRequest().json());
         assertTrue(env.path("data").path("dry_run").asBoolean());
         assertEquals(1, env.path("data").path("invited").asInt(), "the nested shape of the spec is read too");
         assertFalse(env.has("warnings"));

@@ -1,34 +1,36 @@
 package dev.dockerhubmcp.plugins.org;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dockerhubmcp.api.DockerHubPlugin;
 import dev.dockerhubmcp.testkit.FakeResponse;
+import dev.dockerhubmcp.testkit.hub.HubActionCases;
+import dev.dockerhubmcp.testkit.hub.HubActionCases.Bad;
+import dev.dockerhubmcp.testkit.hub.HubCall;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-class GetSettingsTest extends HubActionTest {
+class GetSettingsTest {
     static final String SETTINGS = "{\"restricted_images\":{\"enabled\":true,\"allow_official_images\":true,"
         + "\"allow_verified_publishers\":false}}";
 
-    @Override
-    DockerHubPlugin plugin() {
-        return new OrgPlugin();
+    @TestFactory
+    Stream<DynamicTest> hubCases() {
+        return HubActionCases.of(new OrgPlugin(), "get_settings")
+            .success(success())
+            .invalid(invalid())
+            .check(GetSettingsTest::checkSuccess)
+            .cases().map(c -> dynamicTest(c.name(), c::run));
     }
 
-    @Override
-    String action() {
-        return "get_settings";
+    static HubCall success() {
+        return HubCall.of("{\"org\":\"acme\"}", "GET", "/v2/orgs/acme/settings", FakeResponse.json(200, SETTINGS));
     }
 
-    @Override
-    Call success() {
-        return Call.of("{\"org\":\"acme\"}", "GET", "/v2/orgs/acme/settings", FakeResponse.json(200, SETTINGS));
-    }
-
-    @Override
-    Stream<Bad> invalid() {
+    static Stream<Bad> invalid() {
         return Stream.of(
             new Bad("{}", "org"),
             new Bad("{\"org\":\"Acme\"}", "org"),
@@ -36,8 +38,7 @@ class GetSettingsTest extends HubActionTest {
             new Bad("{\"org\":\"acme\",\"extra\":1}", "extra"));
     }
 
-    @Override
-    void checkSuccess(JsonNode env) {
+    static void checkSuccess(JsonNode env) {
         assertTrue(env.path("data").path("restricted_images").path("enabled").asBoolean());
     }
 }

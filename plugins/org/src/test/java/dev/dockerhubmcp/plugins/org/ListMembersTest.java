@@ -1,9 +1,15 @@
 package dev.dockerhubmcp.plugins.org;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dockerhubmcp.api.DockerHubPlugin;
 import dev.dockerhubmcp.testkit.FakeResponse;
+import dev.dockerhubmcp.testkit.hub.HubActionCases;
+import dev.dockerhubmcp.testkit.hub.HubActionCases.Bad;
+import dev.dockerhubmcp.testkit.hub.HubCall;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -11,34 +17,39 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-class ListMembersTest extends HubActionTest {
-    static final String PAGE = "{\"count\":3,\"next\":\"https://hub.docker.com/v2/orgs/acme/members?page=2\","
+class ListMembersTest {
+    static final String PAGE = "{\"count\":3,\"next\":\"https://f.hub().docker.com/v2/orgs/acme/members?page=2\","
         + "\"previous\":null,\"results\":[{\"id\":\"0ab7\",\"username\":\"jonsnow\",\"full_name\":\"Jon Snow\","
         + "\"email\":\"jon@acme.io\",\"role\":\"Owner\",\"type\":\"User\",\"groups\":[\"owners\"],\"is_guest\":false,"
         + "\"gravatar_url\":\"https://g/x\",\"company\":\"Acme\",\"last_seen_at\":\"2024-01-01T00:00:00Z\"}]}";
 
-    @Override
-    DockerHubPlugin plugin() {
-        return new OrgPlugin();
+    private final HubFixture f = HubFixture.destructive(new OrgPlugin());
+
+    @AfterEach
+    void closeHub() {
+        f.close();
     }
 
-    @Override
-    String action() {
-        return "list_members";
+    @TestFactory
+    Stream<DynamicTest> hubCases() {
+        return HubActionCases.of(new OrgPlugin(), "list_members")
+            .success(success())
+            .invalid(invalid())
+            .check(ListMembersTest::checkSuccess)
+            .cases().map(c -> dynamicTest(c.name(), c::run));
     }
 
-    @Override
-    Call success() {
-        return Call.of("{\"org\":\"acme\",\"search\":\"jon\",\"type\":\"member\",\"role\":\"owner\","
+    static HubCall success() {
+        return HubCall.of("{\"org\":\"acme\",\"search\":\"jon\",\"type\":\"member\",\"role\":\"owner\","
                 + "\"invites\":true,\"page\":1,\"page_size\":1}", "GET", "/v2/orgs/acme/members",
                 FakeResponse.json(200, PAGE))
             .query("search", "jon", "type", "member", "role", "owner", "invites", "true", "page", "1",
                 "page_size", "1");
     }
 
-    @Override
-    Stream<Bad> invalid() {
+    static Stream<Bad> invalid() {
         return Stream.of(
             new Bad("{}", "org"),
             new Bad("{\"org\":\"-acme\"}", "org"),
@@ -54,8 +65,7 @@ class ListMembersTest extends HubActionTest {
             new Bad("{\"org\":\"acme\",\"all_pages\":true,\"max_items\":1001}", "max_items"));
     }
 
-    @Override
-    void checkSuccess(JsonNode env) {
+    static void checkSuccess(JsonNode env) {
         JsonNode data = env.path("data");
         assertEquals(3, data.path("count").asInt());
         assertEquals(1, data.path("page").asInt());
@@ -70,34 +80,34 @@ class ListMembersTest extends HubActionTest {
 
     @Test
     void verboseReturnsRawRecords() {
-        hub.on("GET", "/v2/orgs/acme/members").respond(200, PAGE);
-        JsonNode m = call("{\"org\":\"acme\",\"verbose\":true}").path("data").path("items").get(0);
+        f.hub().on("GET", "/v2/orgs/acme/members").respond(200, PAGE);
+        JsonNode m = f.envelope("list_members", "{\"org\":\"acme\",\"verbose\":true}").path("data").path("items").get(0);
         assertEquals("https://g/x", m.path("gravatar_url").asText());
-        assertEquals("", hub.lastRequest().query(), "no paging parameters unless asked");
+        assertEquals("", f.hub().lastRequest().query(), "no paging parameters unless asked");
     }
 
     @Test
     void allPagesFollowsNextUpToMaxItems() {
-        hub.on("GET", "/v2/orgs/acme/members").handle(req -> {
+        f.hub().on("GET", "/v2/orgs/acme/members").handle(req -> {
             int page = Integer.parseInt(req.queryParam("page").orElse("1"));
-            String next = page < 3 ? "\"https://hub.docker.com/v2/orgs/acme/members?page=" + (page + 1) + "\"" : "null";
+            String next = page < 3 ? "\"https://f.hub().docker.com/v2/orgs/acme/members?page=" + (page + 1) + "\"" : "null";
             return FakeResponse.json(200, "{\"count\":6,\"next\":" + next + ",\"results\":[{\"username\":\"u" + page
                 + "a\"},{\"username\":\"u" + page + "b\"}]}");
         });
-        JsonNode data = call("{\"org\":\"acme\",\"all_pages\":true,\"page_size\":2}").path("data");
+        JsonNode data = f.envelope("list_members", "{\"org\":\"acme\",\"all_pages\":true,\"page_size\":2}").path("data");
         assertEquals(6, data.path("items").size());
         assertEquals(3, data.path("pages_fetched").asInt());
         assertFalse(data.path("truncated").asBoolean());
-        assertEquals(List.of("1", "2", "3"), hub.requests("GET", "/v2/orgs/acme/members").stream()
+        assertEquals(List.of("1", "2", "3"), f.hub().requests("GET", "/v2/orgs/acme/members").stream()
             .map(r -> r.queryParam("page").orElseThrow()).toList());
-        assertTrue(hub.requests("GET", "/v2/orgs/acme/members").stream()
+        assertTrue(f.hub().requests("GET", "/v2/orgs/acme/members").stream()
             .allMatch(r -> r.queryParam("page_size").orElseThrow().equals("2")));
 
-        hub.clearRequests();
-        JsonNode capped = call("{\"org\":\"acme\",\"all_pages\":true,\"page_size\":2,\"max_items\":3}");
+        f.hub().clearRequests();
+        JsonNode capped = f.envelope("list_members", "{\"org\":\"acme\",\"all_pages\":true,\"page_size\":2,\"max_items\":3}");
         assertEquals(3, capped.path("data").path("items").size());
         assertTrue(capped.path("data").path("truncated").asBoolean());
-        assertEquals(2, hub.requests("GET", "/v2/orgs/acme/members").size(), "stops once the cap is reached");
+        assertEquals(2, f.hub().requests("GET", "/v2/orgs/acme/members").size(), "stops once the cap is reached");
         assertTrue(capped.path("warnings").get(0).asText().contains("max_items"));
         assertTrue(capped.path("warnings").get(0).asText().contains("continue from page 2"),
             "page 2 was cut, so it still has unseen members: " + capped);
@@ -105,8 +115,8 @@ class ListMembersTest extends HubActionTest {
 
     @Test
     void readsTheArrayShapeTheSpecDocuments() {
-        hub.on("GET", "/v2/orgs/acme/members").respond(200, "[" + PAGE + "]");
-        JsonNode data = call("{\"org\":\"acme\"}").path("data");
+        f.hub().on("GET", "/v2/orgs/acme/members").respond(200, "[" + PAGE + "]");
+        JsonNode data = f.envelope("list_members", "{\"org\":\"acme\"}").path("data");
         assertEquals("jonsnow", data.path("items").get(0).path("username").asText());
         assertEquals(3, data.path("count").asInt());
     }

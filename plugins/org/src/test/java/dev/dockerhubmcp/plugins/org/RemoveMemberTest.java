@@ -1,33 +1,35 @@
 package dev.dockerhubmcp.plugins.org;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dockerhubmcp.api.DockerHubPlugin;
 import dev.dockerhubmcp.testkit.FakeResponse;
+import dev.dockerhubmcp.testkit.hub.HubActionCases;
+import dev.dockerhubmcp.testkit.hub.HubActionCases.Bad;
+import dev.dockerhubmcp.testkit.hub.HubCall;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-class RemoveMemberTest extends HubActionTest {
-    @Override
-    DockerHubPlugin plugin() {
-        return new OrgPlugin();
+class RemoveMemberTest {
+    @TestFactory
+    Stream<DynamicTest> hubCases() {
+        return HubActionCases.of(new OrgPlugin(), "remove_member")
+            .success(success())
+            .invalid(invalid())
+            .check(RemoveMemberTest::checkSuccess)
+            .cases().map(c -> dynamicTest(c.name(), c::run));
     }
 
-    @Override
-    String action() {
-        return "remove_member";
-    }
-
-    @Override
-    Call success() {
-        return Call.of("{\"org\":\"acme\",\"username\":\"jonsnow\"}", "DELETE", "/v2/orgs/acme/members/jonsnow",
+    static HubCall success() {
+        return HubCall.of("{\"org\":\"acme\",\"username\":\"jonsnow\"}", "DELETE", "/v2/orgs/acme/members/jonsnow",
             FakeResponse.status(204));
     }
 
-    @Override
-    Stream<Bad> invalid() {
+    static Stream<Bad> invalid() {
         return Stream.of(
             new Bad("{\"org\":\"acme\"}", "username"),
             new Bad("{\"username\":\"jonsnow\"}", "org"),
@@ -35,8 +37,7 @@ class RemoveMemberTest extends HubActionTest {
             new Bad("{\"org\":\"acme\",\"username\":\"jonsnow\",\"force\":true}", "force"));
     }
 
-    @Override
-    void checkSuccess(JsonNode env) {
+    static void checkSuccess(JsonNode env) {
         assertEquals(204, env.path("status_code").asInt());
         assertTrue(env.path("data").path("removed").asBoolean());
         assertEquals("jonsnow", env.path("data").path("username").asText());

@@ -1,38 +1,39 @@
 package dev.dockerhubmcp.plugins.org;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dockerhubmcp.api.DockerHubPlugin;
 import dev.dockerhubmcp.testkit.FakeResponse;
+import dev.dockerhubmcp.testkit.hub.HubActionCases;
+import dev.dockerhubmcp.testkit.hub.HubActionCases.Bad;
+import dev.dockerhubmcp.testkit.hub.HubCall;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-class ResendInviteTest extends HubActionTest {
+class ResendInviteTest {
     static final String ID = "e36eca69-4cc8-4f17-9845-ae8c2b832691";
 
-    @Override
-    DockerHubPlugin plugin() {
-        return new OrgPlugin();
+    @TestFactory
+    Stream<DynamicTest> hubCases() {
+        return HubActionCases.of(new OrgPlugin(), "resend_invite")
+            .success(success())
+            .invalid(invalid())
+            .check(ResendInviteTest::checkSuccess)
+            .cases().map(c -> dynamicTest(c.name(), c::run));
     }
 
-    @Override
-    String action() {
-        return "resend_invite";
+    static HubCall success() {
+        return HubCall.of("{\"id\":\"" + ID + "\"}", "PATCH", "/v2/invites/" + ID + "/resend", FakeResponse.status(204));
     }
 
-    @Override
-    Call success() {
-        return Call.of("{\"id\":\"" + ID + "\"}", "PATCH", "/v2/invites/" + ID + "/resend", FakeResponse.status(204));
-    }
-
-    @Override
-    Stream<Bad> invalid() {
+    static Stream<Bad> invalid() {
         return Stream.of(new Bad("{}", "id"), new Bad("{\"id\":\"12345\"}", "id"));
     }
 
-    @Override
-    void checkSuccess(JsonNode env) {
+    static void checkSuccess(JsonNode env) {
         assertTrue(env.path("data").path("resent").asBoolean());
     }
 }

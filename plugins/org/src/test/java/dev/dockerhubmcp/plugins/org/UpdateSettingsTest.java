@@ -1,35 +1,37 @@
 package dev.dockerhubmcp.plugins.org;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dockerhubmcp.api.DockerHubPlugin;
 import dev.dockerhubmcp.testkit.FakeResponse;
+import dev.dockerhubmcp.testkit.hub.HubActionCases;
+import dev.dockerhubmcp.testkit.hub.HubActionCases.Bad;
+import dev.dockerhubmcp.testkit.hub.HubCall;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-class UpdateSettingsTest extends HubActionTest {
+class UpdateSettingsTest {
     static final String RI = "{\"enabled\":true,\"allow_official_images\":true,\"allow_verified_publishers\":false}";
 
-    @Override
-    DockerHubPlugin plugin() {
-        return new OrgPlugin();
+    @TestFactory
+    Stream<DynamicTest> hubCases() {
+        return HubActionCases.of(new OrgPlugin(), "update_settings")
+            .success(success())
+            .invalid(invalid())
+            .check(UpdateSettingsTest::checkSuccess)
+            .cases().map(c -> dynamicTest(c.name(), c::run));
     }
 
-    @Override
-    String action() {
-        return "update_settings";
-    }
-
-    @Override
-    Call success() {
-        return Call.of("{\"org\":\"acme\",\"restricted_images\":" + RI + "}", "PUT", "/v2/orgs/acme/settings",
+    static HubCall success() {
+        return HubCall.of("{\"org\":\"acme\",\"restricted_images\":" + RI + "}", "PUT", "/v2/orgs/acme/settings",
                 FakeResponse.json(200, "{\"restricted_images\":" + RI + "}"))
             .body("{\"restricted_images\":" + RI + "}");
     }
 
-    @Override
-    Stream<Bad> invalid() {
+    static Stream<Bad> invalid() {
         return Stream.of(
             new Bad("{\"restricted_images\":" + RI + "}", "org"),
             new Bad("{\"org\":\"acme\"}", "restricted_images"),
@@ -41,8 +43,7 @@ class UpdateSettingsTest extends HubActionTest {
                 + "\"allow_verified_publishers\":true,\"allow_everything\":true}}", "allow_everything"));
     }
 
-    @Override
-    void checkSuccess(JsonNode env) {
+    static void checkSuccess(JsonNode env) {
         assertFalse(env.path("data").path("restricted_images").path("allow_verified_publishers").asBoolean(true));
     }
 }

@@ -10,6 +10,7 @@ import dev.dockerhubmcp.api.Effect;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubIdentity;
+import dev.dockerhubmcp.api.hub.HubPages;
 import dev.dockerhubmcp.api.hub.HubRequest;
 
 /** {@code list_namespaces}: GET /v2/user/orgs (undocumented; used by Docker's own MCP server). */
@@ -39,16 +40,17 @@ final class ListNamespaces {
         int page = args.integer("page", 1);
         int pageSize = args.integer("page_size", 10);
         HubRequest request = HubRequest.get("/v2/user/orgs").query("page_size", pageSize).build();
-        Pages.Collected got = Pages.collect(ctx, request, page, pageSize, false, pageSize, o -> true);
+        HubPages.Walked got = Params.walk(ctx, request, page, false, pageSize, o -> true);
         boolean verbose = args.bool("verbose", false);
         ObjectNode data = Compact.NODES.objectNode();
         HubIdentity me = ctx.hub().identity();
         if (me.authenticated() && me.username() != null) {
             data.put("personal", me.username());
         }
-        data.put("count", got.count() == null ? got.items().size() : got.count());
-        if (got.nextPage() != null) {
-            data.put("next_page", got.nextPage());
+        data.put("count", got.total() == null ? got.items().size() : got.total());
+        Long nextPage = got.resumeAt("page");
+        if (nextPage != null) {
+            data.put("next_page", nextPage);
         }
         ArrayNode results = data.putArray("results");
         for (JsonNode o : got.items()) {

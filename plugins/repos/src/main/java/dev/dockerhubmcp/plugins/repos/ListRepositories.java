@@ -7,9 +7,11 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.PagedList;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubAuth;
+import dev.dockerhubmcp.api.hub.HubPages;
 import dev.dockerhubmcp.api.hub.HubRequest;
 
 import java.util.List;
@@ -69,16 +71,17 @@ final class ListRepositories {
             .query("content_types", joined(args.strings("content_types")))
             .auth(HubAuth.OPTIONAL)
             .build();
-        Pages.Collected got = Pages.collect(ctx, request, page, pageSize, all, maxItems, r -> true);
+        HubPages.Walked got = Params.walk(ctx, request, page, all, maxItems, r -> true);
         boolean verbose = args.bool("verbose", false);
         ObjectNode data = Compact.NODES.objectNode();
-        data.put("count", got.count() == null ? got.items().size() : got.count());
+        data.put("count", got.total() == null ? got.items().size() : got.total());
         data.put("page", page);
         data.put("page_size", pageSize);
-        if (got.nextPage() != null) {
-            data.put("next_page", got.nextPage());
+        Long nextPage = got.resumeAt("page");
+        if (nextPage != null) {
+            data.put("next_page", nextPage);
         }
-        if (got.truncated()) {
+        if (all && !got.complete()) {
             data.put("truncated", true);
         }
         ArrayNode results = data.putArray("results");
@@ -86,9 +89,8 @@ final class ListRepositories {
             results.add(verbose ? r : Compact.repository(r));
         }
         Result result = Result.ok(data);
-        if (got.truncated()) {
-            result = result.withWarning("stopped after " + got.items().size() + " repositories (max_items or "
-                + Params.MAX_PAGES + " pages); continue from page " + got.nextPage());
+        if (all && !got.complete()) {
+            result = result.withWarning(PagedList.warning(got, "repositories", "page_size", Params.MAX_ITEMS_CAP));
         }
         return result;
     }

@@ -7,9 +7,11 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.PagedList;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubAuth;
+import dev.dockerhubmcp.api.hub.HubPages;
 import dev.dockerhubmcp.api.hub.HubRequest;
 
 import java.util.function.Predicate;
@@ -62,16 +64,17 @@ final class ListTags {
             .query("page_size", pageSize)
             .auth(HubAuth.OPTIONAL)
             .build();
-        Pages.Collected got = Pages.collect(ctx, request, page, pageSize, all, maxItems, matches(architecture, os));
+        HubPages.Walked got = Params.walk(ctx, request, page, all, maxItems, matches(architecture, os));
         boolean verbose = args.bool("verbose", false);
         ObjectNode data = Compact.NODES.objectNode();
-        data.put("count", got.count() == null ? got.scanned() : got.count());
+        data.put("count", got.total() == null ? got.scanned() : got.total());
         data.put("page", page);
         data.put("page_size", pageSize);
-        if (got.nextPage() != null) {
-            data.put("next_page", got.nextPage());
+        Long nextPage = got.resumeAt("page");
+        if (nextPage != null) {
+            data.put("next_page", nextPage);
         }
-        if (got.truncated()) {
+        if (all && !got.complete()) {
             data.put("truncated", true);
         }
         if (architecture != null || os != null) {
@@ -90,9 +93,8 @@ final class ListTags {
             results.add(verbose ? t : Compact.tag(t));
         }
         Result result = Result.ok(data);
-        if (got.truncated()) {
-            result = result.withWarning("stopped after " + got.items().size() + " tags (max_items or "
-                + Params.MAX_PAGES + " pages); continue from page " + got.nextPage());
+        if (all && !got.complete()) {
+            result = result.withWarning(PagedList.warning(got, "tags", "page_size", Params.MAX_ITEMS_CAP));
         }
         return result;
     }

@@ -1,14 +1,22 @@
 package dev.dockerhubmcp.plugins.repos;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Patterns;
 import dev.dockerhubmcp.api.Schema;
+import dev.dockerhubmcp.api.hub.HubPages;
+import dev.dockerhubmcp.api.hub.HubRequest;
+
+import java.util.function.Predicate;
 
 /** The argument schemas the repository actions share, so every action names and checks them the same way. */
 final class Params {
     static final String LIBRARY = "library";
     /** Pages followed at most when {@code all_pages} is set (10,000 items at 100 a page). */
     static final int MAX_PAGES = 100;
+    /** The largest max_items. */
+    static final int MAX_ITEMS_CAP = 10_000;
 
     private Params() {
     }
@@ -47,11 +55,23 @@ final class Params {
 
     static Schema.Prop maxItems() {
         return Schema.integer("With all_pages: stop after this many items (default 500, at most 10000)").min(1)
-            .max(10_000);
+            .max(MAX_ITEMS_CAP);
     }
 
     static Schema.Prop verbose() {
         return Schema.bool("Return the raw Docker Hub records instead of the compact ones (much larger)");
+    }
+
+    /**
+     * Reads page {@code page} of a list, or with {@code allPages} every page from it until {@code maxItems} items
+     * are kept or {@value #MAX_PAGES} pages were read. Pages are counted by number on {@code first} (page_size
+     * already set): a {@code next} link only says that more exist, so an answer can never send us to another host.
+     */
+    static HubPages.Walked walk(ActionContext ctx, HubRequest first, int page, boolean allPages, int maxItems,
+                                Predicate<JsonNode> keep) {
+        HubPages.Walk walk = HubPages.walk(first.withQuery("page", String.valueOf(page))).byPageNumber().keep(keep)
+            .repeatCheck(false).context(ctx);
+        return (allPages ? walk.maxItems(maxItems).maxPages(MAX_PAGES) : walk.maxPages(1)).run(ctx.hub());
     }
 
     static String namespaceOf(Arguments args) {

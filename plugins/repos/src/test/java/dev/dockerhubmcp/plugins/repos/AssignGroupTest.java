@@ -3,6 +3,7 @@ package dev.dockerhubmcp.plugins.repos;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,7 @@ class AssignGroupTest {
 
     @Test
     void postsGroupIdAndPermission() throws Exception {
-        f.hub.on("POST", PATH).respond(200, ANSWER);
+        f.hub().on("POST", PATH).respond(200, ANSWER);
         JsonNode data = f.ok("assign_group", ARGS);
         RecordedRequest r = f.onlyRequest();
         assertEquals("POST", r.method());
@@ -47,7 +48,7 @@ class AssignGroupTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("POST", PATH).respond(200, ANSWER);
+        f.hub().on("POST", PATH).respond(200, ANSWER);
         f.reMintsAfter401("assign_group", ARGS, "POST", PATH);
     }
 

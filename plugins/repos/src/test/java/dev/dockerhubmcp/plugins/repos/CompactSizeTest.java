@@ -3,6 +3,7 @@ package dev.dockerhubmcp.plugins.repos;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.testkit.FakeResponse;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ class CompactSizeTest {
     void compactTagPageIsAFractionOfTheRawOne() throws Exception {
         try (HubFixture f = HubFixture.start(new ReposPlugin())) {
             String raw = Samples.JSON.writeValueAsString(Samples.realisticTagPage(100));
-            f.hub.on("GET", "/v2/namespaces/library/repositories/nginx/tags").respond(FakeResponse.json(200, raw));
+            f.hub().on("GET", "/v2/namespaces/library/repositories/nginx/tags").respond(FakeResponse.json(200, raw));
             int compact = bytes(f, "{\"repository\":\"nginx\",\"page_size\":100}");
             int verbose = bytes(f, "{\"repository\":\"nginx\",\"page_size\":100,\"verbose\":true}");
             int upstream = raw.getBytes(StandardCharsets.UTF_8).length;

@@ -5,6 +5,7 @@ import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +24,7 @@ class CreateRepositoryTest {
 
     @Test
     void postsTheSpecBody() throws Exception {
-        f.hub.on("POST", PATH).respond(201, Samples.REPOSITORY_INFO);
+        f.hub().on("POST", PATH).respond(201, Samples.REPOSITORY_INFO);
         Result r = f.call("create", """
             {"namespace":"alice","name":"web","description":"Web front end","full_description":"# web",
              "is_private":true}""");
@@ -42,7 +43,7 @@ class CreateRepositoryTest {
 
     @Test
     void minimalBodySendsDefaults() throws Exception {
-        f.hub.on("POST", PATH).respond(201, Samples.REPOSITORY_INFO);
+        f.hub().on("POST", PATH).respond(201, Samples.REPOSITORY_INFO);
         f.ok("create", "{\"namespace\":\"alice\",\"name\":\"web\"}");
         assertEquals(Samples.JSON.readTree("{\"name\":\"web\",\"namespace\":\"alice\",\"registry\":\"docker.io\","
             + "\"is_private\":false}"), f.onlyRequest().json());
@@ -72,7 +73,7 @@ class CreateRepositoryTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("POST", PATH).respond(201, Samples.REPOSITORY_INFO);
+        f.hub().on("POST", PATH).respond(201, Samples.REPOSITORY_INFO);
         f.reMintsAfter401("create", "{\"namespace\":\"alice\",\"name\":\"web\"}", "POST", PATH);
     }
 
@@ -89,7 +90,7 @@ class CreateRepositoryTest {
 
     @Test
     void nameTakenIsAConflict() {
-        f.hub.on("POST", PATH).respond(409, "{\"message\":\"repository already exists\"}");
+        f.hub().on("POST", PATH).respond(409, "{\"message\":\"repository already exists\"}");
         Result r = f.call("create", "{\"namespace\":\"alice\",\"name\":\"web\"}");
         assertEquals(ErrorType.CONFLICT, r.error().type());
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,7 @@ class DeleteRepositoryTest {
 
     @Test
     void deletesWithTheTrailingSlash() {
-        f.hub.on("DELETE", PATH).respond(FakeResponse.status(202));
+        f.hub().on("DELETE", PATH).respond(FakeResponse.status(202));
         Result r = f.call("delete", ARGS);
         JsonNode data = f.envelope(r).get("data");
         RecordedRequest req = f.onlyRequest();
@@ -38,7 +39,7 @@ class DeleteRepositoryTest {
     @Test
     void refusedWithoutAllowDestructive() {
         try (HubFixture gated = HubFixture.start(new ReposPlugin())) {
-            gated.hub.on("DELETE", PATH).respond(FakeResponse.status(202));
+            gated.hub().on("DELETE", PATH).respond(FakeResponse.status(202));
             gated.refusedAsDestructive("delete", ARGS);
         }
     }
@@ -65,7 +66,7 @@ class DeleteRepositoryTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("DELETE", PATH).respond(FakeResponse.status(202));
+        f.hub().on("DELETE", PATH).respond(FakeResponse.status(202));
         f.reMintsAfter401("delete", ARGS, "DELETE", PATH);
     }
 

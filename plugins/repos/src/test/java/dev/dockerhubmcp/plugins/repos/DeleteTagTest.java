@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,7 @@ class DeleteTagTest {
 
     @Test
     void deletesWithTheTrailingSlash() {
-        f.hub.on("DELETE", PATH).respond(FakeResponse.status(204));
+        f.hub().on("DELETE", PATH).respond(FakeResponse.status(204));
         Result r = f.call("delete_tag", ARGS);
         JsonNode data = f.envelope(r).get("data");
         RecordedRequest req = f.onlyRequest();
@@ -39,7 +40,7 @@ class DeleteTagTest {
     @Test
     void refusedWithoutAllowDestructive() {
         try (HubFixture gated = HubFixture.start(new ReposPlugin())) {
-            gated.hub.on("DELETE", PATH).respond(FakeResponse.status(204));
+            gated.hub().on("DELETE", PATH).respond(FakeResponse.status(204));
             gated.refusedAsDestructive("delete_tag", ARGS);
         }
     }
@@ -56,7 +57,7 @@ class DeleteTagTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("DELETE", PATH).respond(FakeResponse.status(204));
+        f.hub().on("DELETE", PATH).respond(FakeResponse.status(204));
         f.reMintsAfter401("delete_tag", ARGS, "DELETE", PATH);
     }
 

@@ -3,6 +3,7 @@ package dev.dockerhubmcp.plugins.repos;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +24,7 @@ class GetRepositoryTest {
 
     @Test
     void getsOneRepositoryCompact() {
-        f.hub.on("GET", PATH).respond(200, Samples.REPOSITORY_INFO);
+        f.hub().on("GET", PATH).respond(200, Samples.REPOSITORY_INFO);
         JsonNode data = f.ok("get", "{\"namespace\":\"alice\",\"repository\":\"web\"}");
         RecordedRequest r = f.onlyRequest();
         assertEquals("GET", r.method());
@@ -40,7 +41,7 @@ class GetRepositoryTest {
 
     @Test
     void namespaceDefaultsToLibrary() {
-        f.hub.on("GET", "/v2/namespaces/library/repositories/nginx").respond(200, Samples.REPOSITORY_INFO);
+        f.hub().on("GET", "/v2/namespaces/library/repositories/nginx").respond(200, Samples.REPOSITORY_INFO);
         f.ok("get", "{\"repository\":\"nginx\"}");
         assertEquals("/v2/namespaces/library/repositories/nginx", f.onlyRequest().path());
     }
@@ -48,7 +49,7 @@ class GetRepositoryTest {
     @Test
     void longOverviewIsCutUnlessVerbose() {
         String longReadme = "x".repeat(5000);
-        f.hub.on("GET", PATH).respond(200, Samples.REPOSITORY_INFO.replace("# web\\nThe front end.", longReadme));
+        f.hub().on("GET", PATH).respond(200, Samples.REPOSITORY_INFO.replace("# web\\nThe front end.", longReadme));
         JsonNode compact = f.ok("get", "{\"namespace\":\"alice\",\"repository\":\"web\"}");
         assertEquals(Compact.FULL_DESCRIPTION_CHARS, compact.get("full_description").asText().length());
         assertTrue(compact.get("full_description_truncated").asBoolean());
@@ -70,7 +71,7 @@ class GetRepositoryTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("GET", PATH).respond(200, Samples.REPOSITORY_INFO);
+        f.hub().on("GET", PATH).respond(200, Samples.REPOSITORY_INFO);
         f.reMintsAfter401("get", "{\"namespace\":\"alice\",\"repository\":\"web\"}", "GET", PATH);
     }
 

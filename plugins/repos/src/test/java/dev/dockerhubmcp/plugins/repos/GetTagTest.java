@@ -3,6 +3,7 @@ package dev.dockerhubmcp.plugins.repos;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,7 @@ class GetTagTest {
 
     @Test
     void getsOneTagWithItsPlatformImages() {
-        f.hub.on("GET", PATH).respond(200, Samples.TAG);
+        f.hub().on("GET", PATH).respond(200, Samples.TAG);
         JsonNode data = f.ok("get_tag", ARGS);
         RecordedRequest r = f.onlyRequest();
         assertEquals("GET", r.method());
@@ -42,7 +43,7 @@ class GetTagTest {
 
     @Test
     void tagNamesAreEncodedNotInterpreted() {
-        f.hub.on("GET", "/v2/namespaces/library/repositories/nginx/tags/1.27-alpine_x").respond(200, Samples.TAG);
+        f.hub().on("GET", "/v2/namespaces/library/repositories/nginx/tags/1.27-alpine_x").respond(200, Samples.TAG);
         f.ok("get_tag", "{\"repository\":\"nginx\",\"tag\":\"1.27-alpine_x\"}");
         assertEquals("/v2/namespaces/library/repositories/nginx/tags/1.27-alpine_x", f.onlyRequest().path());
     }
@@ -65,7 +66,7 @@ class GetTagTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("GET", PATH).respond(200, Samples.TAG);
+        f.hub().on("GET", PATH).respond(200, Samples.TAG);
         f.reMintsAfter401("get_tag", ARGS, "GET", PATH);
     }
 

@@ -5,6 +5,7 @@ import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ abstract class HeadCheckCases {
 
     @Test
     void headAnswersExistsTrue() {
-        f.hub.on("HEAD", path()).respond(FakeResponse.status(200));
+        f.hub().on("HEAD", path()).respond(FakeResponse.status(200));
         Result r = f.call(action(), args());
         assertFalse(r.isError(), () -> String.valueOf(f.envelope(r)));
         ObjectNode env = f.envelope(r);
@@ -44,7 +45,7 @@ abstract class HeadCheckCases {
 
     @Test
     void notFoundIsExistsFalseNotAnError() {
-        f.hub.on("HEAD", path()).respond(FakeResponse.status(404));
+        f.hub().on("HEAD", path()).respond(FakeResponse.status(404));
         Result r = f.call(action(), args());
         assertFalse(r.isError(), () -> String.valueOf(f.envelope(r)));
         ObjectNode env = f.envelope(r);
@@ -55,14 +56,14 @@ abstract class HeadCheckCases {
 
     @Test
     void forbiddenIsStillAnError() {
-        f.hub.on("HEAD", path()).respond(FakeResponse.status(403));
+        f.hub().on("HEAD", path()).respond(FakeResponse.status(403));
         Result r = f.call(action(), args());
         assertEquals(ErrorType.FORBIDDEN, r.error().type());
     }
 
     @Test
     void reMintsOnce() {
-        f.hub.on("HEAD", path()).respond(FakeResponse.status(200));
+        f.hub().on("HEAD", path()).respond(FakeResponse.status(200));
         f.reMintsAfter401(action(), args(), "HEAD", path());
     }
 

@@ -3,12 +3,13 @@ package dev.dockerhubmcp.plugins.repos;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static dev.dockerhubmcp.plugins.repos.HubFixture.assertQuery;
+import static dev.dockerhubmcp.testkit.hub.HubFixture.assertQuery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -23,7 +24,7 @@ class ListNamespacesTest {
 
     @Test
     void listsOrgsWithPagingAndThePersonalNamespace() {
-        f.hub.on("GET", PATH).respond(200, Samples.ORGS);
+        f.hub().on("GET", PATH).respond(200, Samples.ORGS);
         JsonNode data = f.ok("list_namespaces", "{\"page\":2,\"page_size\":50}");
         RecordedRequest r = f.onlyRequest();
         assertEquals("GET", r.method());
@@ -43,7 +44,7 @@ class ListNamespacesTest {
 
     @Test
     void defaultsSendPageOneAndPageSizeTen() {
-        f.hub.on("GET", PATH).respond(200, Samples.ORGS);
+        f.hub().on("GET", PATH).respond(200, Samples.ORGS);
         f.ok("list_namespaces", "{}");
         assertQuery(f.onlyRequest(), "page", "1");
         assertQuery(f.onlyRequest(), "page_size", "10");
@@ -60,7 +61,7 @@ class ListNamespacesTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("GET", PATH).respond(200, Samples.ORGS);
+        f.hub().on("GET", PATH).respond(200, Samples.ORGS);
         f.reMintsAfter401("list_namespaces", "{}", "GET", PATH);
     }
 

@@ -3,6 +3,7 @@ package dev.dockerhubmcp.plugins.repos;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
-import static dev.dockerhubmcp.plugins.repos.HubFixture.assertQuery;
+import static dev.dockerhubmcp.testkit.hub.HubFixture.assertQuery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ class ListRepositoriesTest {
 
     @Test
     void sendsEveryFilterAndReturnsCompactEntries() {
-        f.hub.on("GET", PATH).respond(200, Samples.REPOSITORY_LIST);
+        f.hub().on("GET", PATH).respond(200, Samples.REPOSITORY_LIST);
         JsonNode data = f.ok("list", """
             {"namespace":"alice","name":"we","ordering":"-pull_count","page":2,"page_size":25,
              "media_types":["application/vnd.oci.image.index.v1+json","application/vnd.docker.distribution.manifest.list.v2+json"],
@@ -54,7 +55,7 @@ class ListRepositoriesTest {
 
     @Test
     void defaultsSendPageOneAndPageSizeTen() {
-        f.hub.on("GET", PATH).respond(200, Samples.REPOSITORY_LIST);
+        f.hub().on("GET", PATH).respond(200, Samples.REPOSITORY_LIST);
         f.ok("list", "{\"namespace\":\"alice\"}");
         RecordedRequest r = f.onlyRequest();
         assertQuery(r, "page", "1");
@@ -64,14 +65,14 @@ class ListRepositoriesTest {
 
     @Test
     void verboseReturnsTheRawRecords() {
-        f.hub.on("GET", PATH).respond(200, Samples.REPOSITORY_LIST);
+        f.hub().on("GET", PATH).respond(200, Samples.REPOSITORY_LIST);
         JsonNode data = f.ok("list", "{\"namespace\":\"alice\",\"verbose\":true}");
         assertTrue(data.get("results").get(0).has("media_types"));
     }
 
     @Test
     void allPagesFollowsNextUpToMaxItems() {
-        f.hub.on("GET", PATH).handle(req -> {
+        f.hub().on("GET", PATH).handle(req -> {
             int page = Integer.parseInt(req.queryParam("page").orElse("1"));
             StringBuilder items = new StringBuilder();
             for (int i = 0; i < 2; i++) {
@@ -84,14 +85,14 @@ class ListRepositoriesTest {
         JsonNode all = f.ok("list", "{\"namespace\":\"alice\",\"all_pages\":true,\"page_size\":2}");
         assertEquals(6, all.get("results").size());
         assertFalse(all.has("next_page"));
-        assertEquals(List.of("1", "2", "3"), f.hub.requests("GET", PATH).stream()
+        assertEquals(List.of("1", "2", "3"), f.hub().requests("GET", PATH).stream()
             .map(r -> r.queryParam("page").orElseThrow()).toList());
-        f.hub.clearRequests();
+        f.hub().clearRequests();
         JsonNode some = f.ok("list", "{\"namespace\":\"alice\",\"all_pages\":true,\"page_size\":2,\"max_items\":3}");
         assertEquals(3, some.get("results").size());
         assertTrue(some.get("truncated").asBoolean());
         assertEquals(2, some.get("next_page").asInt(), "the cut page is where to resume");
-        assertEquals(2, f.hub.requests("GET", PATH).size());
+        assertEquals(2, f.hub().requests("GET", PATH).size());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,7 +114,7 @@ class ListRepositoriesTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("GET", PATH).respond(200, Samples.REPOSITORY_LIST);
+        f.hub().on("GET", PATH).respond(200, Samples.REPOSITORY_LIST);
         f.reMintsAfter401("list", "{\"namespace\":\"alice\"}", "GET", PATH);
     }
 

@@ -3,6 +3,7 @@ package dev.dockerhubmcp.plugins.repos;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
-import static dev.dockerhubmcp.plugins.repos.HubFixture.assertQuery;
+import static dev.dockerhubmcp.testkit.hub.HubFixture.assertQuery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +30,7 @@ class ListTagsTest {
 
     @Test
     void sendsPageAndPageSizeAndReturnsCompactTags() {
-        f.hub.on("GET", PATH).respond(200, Samples.tagList(Samples.TAG));
+        f.hub().on("GET", PATH).respond(200, Samples.tagList(Samples.TAG));
         JsonNode data = f.ok("list_tags", "{\"namespace\":\"alice\",\"repository\":\"web\",\"page\":3,"
             + "\"page_size\":50}");
         RecordedRequest r = f.onlyRequest();
@@ -51,7 +52,7 @@ class ListTagsTest {
 
     @Test
     void defaultsSendPageOneAndPageSizeTen() {
-        f.hub.on("GET", "/v2/namespaces/library/repositories/nginx/tags").respond(200, Samples.tagList());
+        f.hub().on("GET", "/v2/namespaces/library/repositories/nginx/tags").respond(200, Samples.tagList());
         f.ok("list_tags", "{\"repository\":\"nginx\"}");
         RecordedRequest r = f.onlyRequest();
         assertQuery(r, "page", "1");
@@ -60,7 +61,7 @@ class ListTagsTest {
 
     @Test
     void filtersByArchitectureOsAndVariantClientSide() {
-        f.hub.on("GET", PATH).respond(200, Samples.tagList(Samples.TAG, AMD64_ONLY));
+        f.hub().on("GET", PATH).respond(200, Samples.tagList(Samples.TAG, AMD64_ONLY));
         JsonNode arm = f.ok("list_tags", ARGS.replace("}", ",\"architecture\":\"arm\"}"));
         assertEquals(List.of("1.0"), names(arm));
         assertEquals(2, arm.get("filtered").get("scanned").asInt());
@@ -76,7 +77,7 @@ class ListTagsTest {
 
     @Test
     void allPagesWithAFilterKeepsReadingUntilTheEnd() {
-        f.hub.on("GET", PATH).handle(req -> {
+        f.hub().on("GET", PATH).handle(req -> {
             int page = Integer.parseInt(req.queryParam("page").orElseThrow());
             String tag = page == 2 ? Samples.TAG : AMD64_ONLY;
             String next = page < 3 ? "\"https://hub.docker.com" + PATH + "?page=" + (page + 1) + "&page_size=1\"" : "null";
@@ -85,21 +86,21 @@ class ListTagsTest {
         JsonNode data = f.ok("list_tags", ARGS.replace("}", ",\"all_pages\":true,\"page_size\":1,\"architecture\":\"arm\"}"));
         assertEquals(List.of("1.0"), names(data));
         assertEquals(3, data.get("filtered").get("scanned").asInt());
-        assertEquals(List.of("1", "2", "3"), f.hub.requests("GET", PATH).stream()
+        assertEquals(List.of("1", "2", "3"), f.hub().requests("GET", PATH).stream()
             .map(r -> r.queryParam("page").orElseThrow()).toList());
-        f.hub.requests("GET", PATH).forEach(r -> assertQuery(r, "page_size", "1"));
+        f.hub().requests("GET", PATH).forEach(r -> assertQuery(r, "page_size", "1"));
     }
 
     @Test
     void allPagesDefaultsToPagesOfOneHundred() {
-        f.hub.on("GET", PATH).respond(200, Samples.tagList(Samples.TAG));
+        f.hub().on("GET", PATH).respond(200, Samples.tagList(Samples.TAG));
         f.ok("list_tags", ARGS.replace("}", ",\"all_pages\":true}"));
         assertQuery(f.onlyRequest(), "page_size", "100");
     }
 
     @Test
     void nextPageIsReported() {
-        f.hub.on("GET", PATH).respond(200, "{\"count\":30,\"next\":\"https://hub.docker.com" + PATH
+        f.hub().on("GET", PATH).respond(200, "{\"count\":30,\"next\":\"https://hub.docker.com" + PATH
             + "?page=3&page_size=10\",\"results\":[" + Samples.TAG + "]}");
         JsonNode data = f.ok("list_tags", ARGS.replace("}", ",\"page\":2}"));
         assertEquals(3, data.get("next_page").asInt());
@@ -108,7 +109,7 @@ class ListTagsTest {
 
     @Test
     void verboseReturnsRawTags() {
-        f.hub.on("GET", PATH).respond(200, Samples.tagList(Samples.TAG));
+        f.hub().on("GET", PATH).respond(200, Samples.tagList(Samples.TAG));
         JsonNode data = f.ok("list_tags", ARGS.replace("}", ",\"verbose\":true}"));
         assertTrue(data.get("results").get(0).has("images"));
     }
@@ -130,7 +131,7 @@ class ListTagsTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("GET", PATH).respond(200, Samples.tagList(Samples.TAG));
+        f.hub().on("GET", PATH).respond(200, Samples.tagList(Samples.TAG));
         f.reMintsAfter401("list_tags", ARGS, "GET", PATH);
     }
 

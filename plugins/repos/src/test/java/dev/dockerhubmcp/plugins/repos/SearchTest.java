@@ -5,12 +5,13 @@ import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static dev.dockerhubmcp.plugins.repos.HubFixture.assertQuery;
+import static dev.dockerhubmcp.testkit.hub.HubFixture.assertQuery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ class SearchTest {
 
     @Test
     void sendsQueryPagingAndFiltersAnonymously() {
-        f.hub.on("GET", PATH).respond(200, Samples.SEARCH);
+        f.hub().on("GET", PATH).respond(200, Samples.SEARCH);
         JsonNode data = f.ok("search", """
             {"query":"postgres","from":20,"size":2,"type":"image","badges":["official","verified_publisher"],
              "categories":["databases"],"operating_systems":["linux"],"architectures":["amd64","arm64"],
@@ -46,7 +47,7 @@ class SearchTest {
         assertQuery(r, "order", "desc");
         assertTrue(r.queryParam("extension_reviewed").isEmpty());
         assertTrue(r.header("authorization").isEmpty(), "search is anonymous even with credentials");
-        assertEquals(0, f.hub.mintCount(), "no JWT minted for search");
+        assertEquals(0, f.hub().mintCount(), "no JWT minted for search");
         assertEquals(2, data.get("total").asInt());
         JsonNode pg = data.get("results").get(0);
         assertEquals("postgres", pg.get("name").asText());
@@ -62,7 +63,7 @@ class SearchTest {
 
     @Test
     void defaultsAreFromZeroSizeTen() {
-        f.hub.on("GET", PATH).respond(200, Samples.SEARCH.replace("\"total\":2", "\"total\":50"));
+        f.hub().on("GET", PATH).respond(200, Samples.SEARCH.replace("\"total\":2", "\"total\":50"));
         JsonNode data = f.ok("search", "{\"query\":\"postgres\"}");
         RecordedRequest r = f.onlyRequest();
         assertQuery(r, "from", "0");
@@ -72,7 +73,7 @@ class SearchTest {
 
     @Test
     void verboseReturnsTheRawPayload() {
-        f.hub.on("GET", PATH).respond(200, Samples.SEARCH);
+        f.hub().on("GET", PATH).respond(200, Samples.SEARCH);
         assertTrue(f.ok("search", "{\"query\":\"pg\",\"verbose\":true}").get("results").get(0).has("logo_url"));
     }
 
@@ -94,11 +95,11 @@ class SearchTest {
 
     @Test
     void a401IsAnErrorWithoutAnyMint() {
-        f.hub.on("GET", PATH).respond(401, "{\"message\":\"nope\"}");
+        f.hub().on("GET", PATH).respond(401, "{\"message\":\"nope\"}");
         Result r = f.call("search", "{\"query\":\"pg\"}");
         assertEquals(ErrorType.UNAUTHORIZED, r.error().type());
-        assertEquals(0, f.hub.mintCount());
-        assertEquals(1, f.hub.requests("GET", PATH).size());
+        assertEquals(0, f.hub().mintCount());
+        assertEquals(1, f.hub().requests("GET", PATH).size());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.dockerhubmcp.plugins.repos;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +28,7 @@ class SetImmutableTagsTest {
 
     @Test
     void patchesTheSpecBodyNotThePythonOne() throws Exception {
-        f.hub.on("PATCH", PATH).respond(200, ANSWER);
+        f.hub().on("PATCH", PATH).respond(200, ANSWER);
         JsonNode data = f.ok("set_immutable_tags", ARGS);
         RecordedRequest r = f.onlyRequest();
         assertEquals("PATCH", r.method());
@@ -41,7 +42,7 @@ class SetImmutableTagsTest {
 
     @Test
     void disablingSendsAnEmptyRuleListWhenAskedTo() throws Exception {
-        f.hub.on("PATCH", PATH).respond(200, Samples.REPOSITORY_INFO);
+        f.hub().on("PATCH", PATH).respond(200, Samples.REPOSITORY_INFO);
         f.ok("set_immutable_tags", "{\"namespace\":\"alice\",\"repository\":\"web\",\"immutable_tags\":false,"
             + "\"immutable_tags_rules\":[]}");
         assertEquals(Samples.JSON.readTree("{\"immutable_tags\":false,\"immutable_tags_rules\":[]}"),
@@ -63,7 +64,7 @@ class SetImmutableTagsTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("PATCH", PATH).respond(200, ANSWER);
+        f.hub().on("PATCH", PATH).respond(200, ANSWER);
         f.reMintsAfter401("set_immutable_tags", ARGS, "PATCH", PATH);
     }
 

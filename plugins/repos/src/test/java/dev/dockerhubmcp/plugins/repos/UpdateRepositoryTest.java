@@ -3,6 +3,7 @@ package dev.dockerhubmcp.plugins.repos;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +23,7 @@ class UpdateRepositoryTest {
 
     @Test
     void patchesOnlyTheFieldsGiven() throws Exception {
-        f.hub.on("PATCH", PATH).respond(200, Samples.REPOSITORY_INFO);
+        f.hub().on("PATCH", PATH).respond(200, Samples.REPOSITORY_INFO);
         JsonNode data = f.ok("update", ARGS);
         RecordedRequest r = f.onlyRequest();
         assertEquals("PATCH", r.method());
@@ -30,7 +31,7 @@ class UpdateRepositoryTest {
         HubFixture.assertNoQuery(r);
         assertEquals(Samples.JSON.readTree("{\"description\":\"New\"}"), r.json());
         assertEquals("web", data.get("name").asText());
-        f.hub.clearRequests();
+        f.hub().clearRequests();
         f.ok("update", "{\"namespace\":\"alice\",\"repository\":\"web\",\"description\":\"\",\"full_description\":\"# R\"}");
         assertEquals(Samples.JSON.readTree("{\"description\":\"\",\"full_description\":\"# R\"}"), f.onlyRequest().json());
     }
@@ -53,7 +54,7 @@ class UpdateRepositoryTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("PATCH", PATH).respond(200, Samples.REPOSITORY_INFO);
+        f.hub().on("PATCH", PATH).respond(200, Samples.REPOSITORY_INFO);
         f.reMintsAfter401("update", ARGS, "PATCH", PATH);
     }
 

@@ -3,6 +3,7 @@ package dev.dockerhubmcp.plugins.repos;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import dev.dockerhubmcp.testkit.RecordedRequest;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +24,7 @@ class VerifyImmutableTagsTest {
 
     @Test
     void postsRegexAndReturnsTheMatchingTags() throws Exception {
-        f.hub.on("POST", PATH).respond(200, ANSWER);
+        f.hub().on("POST", PATH).respond(200, ANSWER);
         JsonNode data = f.ok("verify_immutable_tags", ARGS);
         RecordedRequest r = f.onlyRequest();
         assertEquals("POST", r.method());
@@ -45,7 +46,7 @@ class VerifyImmutableTagsTest {
 
     @Test
     void reMintsOnce() {
-        f.hub.on("POST", PATH).respond(200, ANSWER);
+        f.hub().on("POST", PATH).respond(200, ANSWER);
         f.reMintsAfter401("verify_immutable_tags", ARGS, "POST", PATH);
     }
 

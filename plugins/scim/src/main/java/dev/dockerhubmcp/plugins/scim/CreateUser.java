@@ -6,6 +6,7 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -34,12 +35,12 @@ final class CreateUser {
     }
 
     private static Result handle(Arguments args, ActionContext ctx) {
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         body.putArray("schemas").add(Scim.USER_SCHEMA);
         body.put("userName", args.string("userName"));
         JsonNode name = args.node("name");
         if (name != null && !name.isEmpty()) {
-            body.set("name", Json.pick(name, "givenName", "familyName"));
+            body.set("name", JsonNodes.pick(name, "givenName", "familyName"));
         }
         HubResponse r = Scim.send(ctx, HubRequest.post(Scim.BASE + "/Users").body(body));
         return Result.ok(r.status(), Scim.user(r.json(), args.bool("verbose", false)));

@@ -8,8 +8,11 @@ import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
+import dev.dockerhubmcp.api.PagedList;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
+import dev.dockerhubmcp.api.hub.HubPages;
 import dev.dockerhubmcp.api.hub.HubRequest;
 import dev.dockerhubmcp.api.hub.HubResponse;
 
@@ -79,7 +82,7 @@ final class ListUsers {
             JsonNode page = r.json();
             List<JsonNode> users = users(page);
             long start = page.path("startIndex").asLong(args.longValue("startIndex", 1));
-            ObjectNode data = Json.object();
+            ObjectNode data = JsonNodes.object();
             copyNumber(page, data, "totalResults");
             data.put("startIndex", start);
             copyNumber(page, data, "itemsPerPage");
@@ -93,46 +96,35 @@ final class ListUsers {
             data.set("items", items(users, verbose));
             return Result.ok(r.status(), data);
         }
-        int maxItems = args.integer("max_items", DEFAULT_MAX_ITEMS);
-        long count = args.longValue("count", MAX_COUNT);
-        long start = args.longValue("startIndex", 1);
-        List<JsonNode> collected = new ArrayList<>();
-        Long total = null;
-        boolean more = true;
-        int fetched = 0;
-        int status = 200;
-        while (more && collected.size() < maxItems && fetched < MAX_PAGES && !ctx.cancelled()) {
-            HubResponse r = Scim.send(ctx, request(args, start, count));
-            status = r.status();
-            fetched++;
-            List<JsonNode> users = users(r.json());
-            if (r.json().path("totalResults").isNumber()) {
-                total = r.json().path("totalResults").asLong();
-            }
-            collected.addAll(users);
-            start += users.size();
-            more = !users.isEmpty() && (total == null ? users.size() >= count : start <= total);
-            ctx.progress(collected.size(), total, "fetched " + collected.size() + " users");
+        HubPages.Walked walked;
+        try {
+            walked = HubPages.walk(Scim.request(request(args, args.longValue("startIndex", 1),
+                    args.longValue("count", MAX_COUNT))))
+                .reader(ListUsers::page).maxItems(args.integer("max_items", DEFAULT_MAX_ITEMS)).maxPages(MAX_PAGES)
+                .repeatCheck(false).context(ctx).run(ctx.hub());
+        } catch (ActionException e) {
+            throw Scim.withScimType(e);
         }
-        boolean truncated = more || collected.size() > maxItems;
-        List<JsonNode> kept = collected.size() > maxItems ? collected.subList(0, maxItems) : collected;
-        ObjectNode data = Json.object();
-        if (total != null) {
-            data.put("totalResults", total);
+        ObjectNode data = JsonNodes.object();
+        if (walked.total() != null) {
+            data.put("totalResults", walked.total());
         }
-        data.put("pages_fetched", fetched);
-        data.put("truncated", truncated);
-        data.set("items", items(kept, verbose));
-        Result result = Result.ok(status, data);
-        if (truncated) {
-            boolean pageBound = collected.size() < maxItems;
-            long resumeAt = args.longValue("startIndex", 1) + kept.size();
-            result = result.withWarning("stopped after " + kept.size() + " users (" + fetched + " pages"
-                + (pageBound ? ", the most one call fetches" : "") + "); more remain: "
-                + (pageBound ? "use a larger count" : "raise max_items (up to " + MAX_ITEMS_CAP + ")")
-                + ", continue from startIndex " + resumeAt + ", or narrow the filter");
+        data.put("pages_fetched", walked.pages());
+        data.put("truncated", !walked.complete());
+        data.set("items", items(walked.items(), verbose));
+        Result result = Result.ok(walked.status(), data);
+        if (!walked.complete()) {
+            result = result.withWarning(PagedList.warning(walked, "users", "count", MAX_ITEMS_CAP));
         }
         return result;
+    }
+
+    /** A SCIM list page, its users under {@code Resources} or {@code resources}. */
+    private static HubPages.Page page(JsonNode json) {
+        Long total = json.path("totalResults").isNumber() ? json.path("totalResults").asLong() : null;
+        Long start = json.path("startIndex").isNumber() ? json.path("startIndex").asLong() : null;
+        Long perPage = json.path("itemsPerPage").isNumber() ? json.path("itemsPerPage").asLong() : null;
+        return new HubPages.Page(HubPages.Shape.SCIM, users(json), total, null, null, false, start, perPage);
     }
 
     private static HubRequest.Builder request(Arguments args, Long startIndex, Long count) {
@@ -152,7 +144,7 @@ final class ListUsers {
     }
 
     private static ArrayNode items(List<JsonNode> users, boolean verbose) {
-        ArrayNode out = Json.array();
+        ArrayNode out = JsonNodes.array();
         users.forEach(u -> out.add(Scim.user(u, verbose)));
         return out;
     }

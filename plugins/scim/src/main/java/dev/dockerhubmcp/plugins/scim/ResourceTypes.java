@@ -7,6 +7,7 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -31,7 +32,7 @@ final class ResourceTypes {
     private static Result handle(Arguments args, ActionContext ctx) {
         HubResponse r = Scim.send(ctx, HubRequest.get(Scim.BASE + "/ResourceTypes"));
         boolean verbose = args.bool("verbose", false);
-        ObjectNode data = Json.object();
+        ObjectNode data = JsonNodes.object();
         JsonNode total = r.json().get("totalResults");
         if (total != null && total.isNumber()) {
             data.put("totalResults", total.asLong());
@@ -42,6 +43,6 @@ final class ResourceTypes {
     }
 
     static JsonNode compact(JsonNode type, boolean verbose) {
-        return verbose || !type.isObject() ? type : Json.pick(type, "id", "name", "description", "endpoint", "schema");
+        return verbose || !type.isObject() ? type : JsonNodes.pick(type, "id", "name", "description", "endpoint", "schema");
     }
 }

@@ -7,6 +7,7 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -42,10 +43,10 @@ final class SchemaById {
         if (args.bool("verbose", false) || !s.isObject()) {
             return Result.ok(r.status(), s);
         }
-        ObjectNode data = Json.pick(s, "id", "name", "description");
+        ObjectNode data = JsonNodes.pick(s, "id", "name", "description");
         ArrayNode attributes = data.putArray("attributes");
         for (JsonNode a : s.path("attributes")) {
-            ObjectNode c = Json.pick(a, "name", "type", "required", "multiValued", "mutability");
+            ObjectNode c = JsonNodes.pick(a, "name", "type", "required", "multiValued", "mutability");
             JsonNode subs = a.get("subAttributes");
             if (subs != null && subs.isArray() && !subs.isEmpty()) {
                 ArrayNode names = c.putArray("subAttributes");

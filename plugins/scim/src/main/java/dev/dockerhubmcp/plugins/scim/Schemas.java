@@ -7,6 +7,7 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -32,7 +33,7 @@ final class Schemas {
     private static Result handle(Arguments args, ActionContext ctx) {
         HubResponse r = Scim.send(ctx, HubRequest.get(Scim.BASE + "/Schemas"));
         boolean verbose = args.bool("verbose", false);
-        ObjectNode data = Json.object();
+        ObjectNode data = JsonNodes.object();
         JsonNode total = r.json().get("totalResults");
         if (total != null && total.isNumber()) {
             data.put("totalResults", total.asLong());
@@ -43,7 +44,7 @@ final class Schemas {
                 items.add(s);
                 continue;
             }
-            ObjectNode c = Json.pick(s, "id", "name", "description");
+            ObjectNode c = JsonNodes.pick(s, "id", "name", "description");
             ArrayNode names = c.putArray("attributes");
             s.path("attributes").forEach(a -> names.add(a.path("name").asText()));
             items.add(c);

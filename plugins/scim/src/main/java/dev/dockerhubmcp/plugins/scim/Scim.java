@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.ActionError;
 import dev.dockerhubmcp.api.ActionException;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Patterns;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubAuth;
@@ -26,7 +27,7 @@ final class Scim {
     }
 
     static HubResponse send(ActionContext ctx, HubRequest.Builder request) {
-        HubRequest req = request.auth(HubAuth.SCIM).accept(MEDIA_TYPE).contentType(MEDIA_TYPE).build();
+        HubRequest req = request(request);
         try {
             return ctx.hub().send(req);
         } catch (ActionException e) {
@@ -34,10 +35,15 @@ final class Scim {
         }
     }
 
+    /** The request with the SCIM token and application/scim+json both ways. */
+    static HubRequest request(HubRequest.Builder request) {
+        return request.auth(HubAuth.SCIM).accept(MEDIA_TYPE).contentType(MEDIA_TYPE).build();
+    }
+
     static ActionException withScimType(ActionException e) {
         ActionError error = e.error();
         JsonNode details = error.details();
-        String scimType = details == null ? null : Json.text(details, "scimType");
+        String scimType = details == null ? null : JsonNodes.text(details, "scimType");
         if (scimType == null) {
             return e;
         }
@@ -71,7 +77,7 @@ final class Scim {
         if (verbose || !user.isObject()) {
             return user;
         }
-        var out = Json.pick(user, "id", "userName", "displayName", "active", "name");
+        var out = JsonNodes.pick(user, "id", "userName", "displayName", "active", "name");
         JsonNode groups = user.get("groups");
         if (groups != null && groups.isArray() && !groups.isEmpty()) {
             var names = out.putArray("groups");

@@ -7,6 +7,7 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -42,7 +43,7 @@ final class ServiceProviderConfig {
         if (args.bool("verbose", false)) {
             return Result.ok(r.status(), c);
         }
-        ObjectNode data = Json.object();
+        ObjectNode data = JsonNodes.object();
         for (String feature : new String[] {"patch", "bulk", "filter", "changePassword", "sort", "etag"}) {
             JsonNode supported = c.path(feature).get("supported");
             if (supported != null && supported.isBoolean()) {
@@ -54,7 +55,7 @@ final class ServiceProviderConfig {
             data.set("maxResults", max);
         }
         JsonNode schemes = c.path("authenticationSchemes");
-        ArrayNode names = Json.array();
+        ArrayNode names = JsonNodes.array();
         if (schemes.isArray()) {
             schemes.forEach(s -> addName(names, s));
         } else if (schemes.isObject()) {
@@ -67,7 +68,7 @@ final class ServiceProviderConfig {
     }
 
     private static void addName(ArrayNode names, JsonNode scheme) {
-        String name = Json.text(scheme, "name");
+        String name = JsonNodes.text(scheme, "name");
         if (name != null) {
             names.add(name);
         }

@@ -6,6 +6,7 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -37,11 +38,11 @@ final class UpdateUser {
     }
 
     private static Result handle(Arguments args, ActionContext ctx) {
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         body.putArray("schemas").add(Scim.USER_SCHEMA);
         JsonNode name = args.node("name");
         if (name != null && !name.isEmpty()) {
-            body.set("name", Json.pick(name, "givenName", "familyName"));
+            body.set("name", JsonNodes.pick(name, "givenName", "familyName"));
         }
         body.put("enabled", args.bool("enabled", true));
         HubResponse r = Scim.send(ctx, HubRequest.put(Scim.BASE + "/Users/{}", args.string("id")).body(body));

@@ -1,12 +1,20 @@
 package dev.dockerhubmcp.plugins.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dockerhubmcp.testkit.hub.HubActionCases;
+import dev.dockerhubmcp.testkit.hub.HubActionCases.Bad;
+import dev.dockerhubmcp.testkit.hub.HubCall;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Stream;
 
+import static dev.dockerhubmcp.testkit.hub.HubFixture.parse;
+import static dev.dockerhubmcp.testkit.hub.HubFixture.scimJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-class SchemasTest extends ScimActionTest {
+class SchemasTest {
     static final String USER_SCHEMA = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Schema\"],\"id\":"
         + "\"urn:ietf:params:scim:schemas:core:2.0:User\",\"name\":\"User\",\"description\":\"User Account\","
         + "\"attributes\":[{\"name\":\"userName\",\"type\":\"string\",\"multiValued\":false,\"required\":true,"
@@ -15,24 +23,26 @@ class SchemasTest extends ScimActionTest {
         + "\"readWrite\",\"subAttributes\":[{\"name\":\"givenName\",\"type\":\"string\"},{\"name\":\"familyName\","
         + "\"type\":\"string\"}]}]}";
 
-    @Override
-    String action() {
-        return "schemas";
+    @TestFactory
+    Stream<DynamicTest> hubCases() {
+        return HubActionCases.of(new ScimPlugin(), "schemas")
+            .success(success())
+            .invalid(invalid())
+            .check(SchemasTest::checkSuccess)
+            .scim()
+            .cases().map(c -> dynamicTest(c.name(), c::run));
     }
 
-    @Override
-    Call success() {
-        return Call.of("{}", "GET", "/v2/scim/2.0/Schemas", scim(200, "{\"totalResults\":1,\"resources\":["
+    static HubCall success() {
+        return HubCall.of("{}", "GET", "/v2/scim/2.0/Schemas", scimJson(200, "{\"totalResults\":1,\"resources\":["
             + USER_SCHEMA + "]}"));
     }
 
-    @Override
-    Stream<Bad> invalid() {
+    static Stream<Bad> invalid() {
         return Stream.of(new Bad("{\"id\":\"x\"}", "id"));
     }
 
-    @Override
-    void checkSuccess(JsonNode env) {
+    static void checkSuccess(JsonNode env) {
         assertEquals(parse("{\"id\":\"urn:ietf:params:scim:schemas:core:2.0:User\",\"name\":\"User\","
             + "\"description\":\"User Account\",\"attributes\":[\"userName\",\"name\"]}"),
             env.path("data").path("items").get(0));

@@ -5,6 +5,7 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -31,10 +32,10 @@ final class AddTeamMember {
     }
 
     private static Result handle(Arguments args, ActionContext ctx) {
-        ObjectNode body = Json.object().put("member", args.string("member"));
+        ObjectNode body = JsonNodes.object().put("member", args.string("member"));
         HubResponse r = ctx.hub().send(HubRequest.post("/v2/orgs/{}/groups/{}/members", args.string("org"),
             args.string("team")).body(body).build());
-        return Result.ok(r.status(), Json.object().put("added", true).put("team", args.string("team"))
+        return Result.ok(r.status(), JsonNodes.object().put("added", true).put("team", args.string("team"))
             .put("member", args.string("member")));
     }
 }

@@ -5,6 +5,7 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -29,7 +30,7 @@ final class CreateTeam {
     }
 
     private static Result handle(Arguments args, ActionContext ctx) {
-        ObjectNode body = Json.object().put("name", args.string("name"));
+        ObjectNode body = JsonNodes.object().put("name", args.string("name"));
         args.optString("description").ifPresent(d -> body.put("description", d));
         HubResponse r = ctx.hub().send(HubRequest.post("/v2/orgs/{}/groups", args.string("org")).body(body).build());
         return Result.ok(r.status(), Fields.team(r.json(), args.bool("verbose", false)));

@@ -4,6 +4,7 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -30,6 +31,6 @@ final class DeleteTeam {
     private static Result handle(Arguments args, ActionContext ctx) {
         HubResponse r = ctx.hub().send(HubRequest.delete("/v2/orgs/{}/groups/{}", args.string("org"),
             args.string("team")).build());
-        return Result.ok(r.status(), Json.object().put("deleted", true).put("team", args.string("team")));
+        return Result.ok(r.status(), JsonNodes.object().put("deleted", true).put("team", args.string("team")));
     }
 }

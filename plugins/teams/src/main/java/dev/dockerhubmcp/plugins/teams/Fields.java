@@ -2,6 +2,7 @@ package dev.dockerhubmcp.plugins.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Patterns;
 import dev.dockerhubmcp.api.Schema;
 
@@ -42,7 +43,7 @@ final class Fields {
     /** A team as the caller sees it: id, name, description, member_count (or the raw record when verbose). */
     static JsonNode team(JsonNode record, boolean verbose) {
         return verbose || !record.isObject() ? record
-            : Json.pick(record, "id", "name", "description", "member_count");
+            : JsonNodes.pick(record, "id", "name", "description", "member_count");
     }
 
     static ObjectNode teamOutput() {

@@ -4,23 +4,27 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
+import dev.dockerhubmcp.api.PagedList;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
 
 /** GET /v2/orgs/{org_name}/groups/{group_name}/members (search, page, page_size). */
 final class ListTeamMembers {
+    private static final PagedList PAGING = PagedList.DEFAULT;
+
     static final Action ACTION = Action.builder("list_members")
         .description("List the members of a team (username, full_name; email when the caller is an org owner), "
             + "optionally matching a search term on username, full name or email. One request per page; all_pages "
             + "walks the pages up to max_items.")
-        .input(Paging.paged(Schema.object()
+        .input(PAGING.input(Schema.object()
             .required("org", Fields.org())
             .required("team", Fields.team())
             .optional("search", Schema.string("Only members whose username, full name or email matches")
                 .minLength(1).maxLength(255))
             .optional("verbose", Fields.verbose())))
-        .output(Paging.output("A member: username, full_name, email"))
+        .output(PAGING.output("A member: username, full_name, email"))
         .effect(Effect.READ)
         .handler(ListTeamMembers::handle)
         .build();
@@ -33,7 +37,7 @@ final class ListTeamMembers {
             .query("search", args.optString("search").orElse(null))
             .build();
         boolean verbose = args.bool("verbose", false);
-        return Paging.run(args, ctx, base, Paging::standard, m -> verbose ? m
-            : Json.pick(m, "username", "full_name", "email"));
+        return PAGING.run(args, ctx, base, m -> verbose ? m
+            : JsonNodes.pick(m, "username", "full_name", "email"));
     }
 }

@@ -6,6 +6,7 @@ import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -31,7 +32,7 @@ final class PatchTeam {
     }
 
     private static Result handle(Arguments args, ActionContext ctx) {
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         args.optString("name").ifPresent(n -> body.put("name", n));
         args.optString("description").ifPresent(d -> body.put("description", d));
         if (body.isEmpty()) {

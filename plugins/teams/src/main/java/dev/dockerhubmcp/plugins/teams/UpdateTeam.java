@@ -5,6 +5,7 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubRequest;
@@ -30,7 +31,7 @@ final class UpdateTeam {
     }
 
     private static Result handle(Arguments args, ActionContext ctx) {
-        ObjectNode body = Json.object().put("name", args.string("name"));
+        ObjectNode body = JsonNodes.object().put("name", args.string("name"));
         args.optString("description").ifPresent(d -> body.put("description", d));
         HubResponse r = ctx.hub().send(HubRequest.put("/v2/orgs/{}/groups/{}", args.string("org"),
             args.string("team")).body(body).build());

@@ -1,38 +1,50 @@
 package dev.dockerhubmcp.plugins.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dockerhubmcp.api.DockerHubPlugin;
 import dev.dockerhubmcp.testkit.FakeResponse;
+import dev.dockerhubmcp.testkit.hub.HubActionCases;
+import dev.dockerhubmcp.testkit.hub.HubActionCases.Bad;
+import dev.dockerhubmcp.testkit.hub.HubCall;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Stream;
 
+import static dev.dockerhubmcp.testkit.hub.HubFixture.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-class CreateTeamTest extends HubActionTest {
+class CreateTeamTest {
     static final String TEAM = "{\"id\":12,\"uuid\":\"a1b2\",\"name\":\"developers\",\"description\":\"Devs\","
         + "\"member_count\":0}";
 
-    @Override
-    DockerHubPlugin plugin() {
-        return new TeamsPlugin();
+    private final HubFixture f = HubFixture.destructive(new TeamsPlugin());
+
+    @AfterEach
+    void closeHub() {
+        f.close();
     }
 
-    @Override
-    String action() {
-        return "create";
+    @TestFactory
+    Stream<DynamicTest> hubCases() {
+        return HubActionCases.of(new TeamsPlugin(), "create")
+            .success(success())
+            .invalid(invalid())
+            .check(CreateTeamTest::checkSuccess)
+            .cases().map(c -> dynamicTest(c.name(), c::run));
     }
 
-    @Override
-    Call success() {
-        return Call.of("{\"org\":\"acme\",\"name\":\"developers\",\"description\":\"Devs\"}", "POST",
+    static HubCall success() {
+        return HubCall.of("{\"org\":\"acme\",\"name\":\"developers\",\"description\":\"Devs\"}", "POST",
                 "/v2/orgs/acme/groups", FakeResponse.json(201, TEAM))
             .body("{\"name\":\"developers\",\"description\":\"Devs\"}");
     }
 
-    @Override
-    Stream<Bad> invalid() {
+    static Stream<Bad> invalid() {
         return Stream.of(
             new Bad("{\"name\":\"developers\"}", "org"),
             new Bad("{\"org\":\"acme\"}", "name"),
@@ -42,8 +54,7 @@ class CreateTeamTest extends HubActionTest {
             new Bad("{\"org\":\"acme\",\"name\":\"dev\",\"members\":[\"a\"]}", "members"));
     }
 
-    @Override
-    void checkSuccess(JsonNode env) {
+    static void checkSuccess(JsonNode env) {
         assertEquals(201, env.path("status_code").asInt());
         assertEquals(12, env.path("data").path("id").asInt());
         assertFalse(env.path("data").has("uuid"));
@@ -51,8 +62,8 @@ class CreateTeamTest extends HubActionTest {
 
     @Test
     void descriptionIsOnlySentWhenGiven() {
-        hub.on("POST", "/v2/orgs/acme/groups").respond(201, TEAM);
-        call("{\"org\":\"acme\",\"name\":\"developers\"}");
-        assertEquals(parse("{\"name\":\"developers\"}"), hub.lastRequest().json());
+        f.hub().on("POST", "/v2/orgs/acme/groups").respond(201, TEAM);
+        f.envelope("create", "{\"org\":\"acme\",\"name\":\"developers\"}");
+        assertEquals(parse("{\"name\":\"developers\"}"), f.hub().lastRequest().json());
     }
 }

@@ -1,40 +1,51 @@
 package dev.dockerhubmcp.plugins.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dockerhubmcp.api.DockerHubPlugin;
 import dev.dockerhubmcp.testkit.FakeResponse;
+import dev.dockerhubmcp.testkit.hub.HubActionCases;
+import dev.dockerhubmcp.testkit.hub.HubActionCases.Bad;
+import dev.dockerhubmcp.testkit.hub.HubCall;
+import dev.dockerhubmcp.testkit.hub.HubFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-class ListTeamsTest extends HubActionTest {
+class ListTeamsTest {
     static final String PAGE = "{\"count\":2,\"next\":null,\"previous\":null,\"results\":[{\"id\":10,\"uuid\":"
         + "\"8f1d\",\"name\":\"developers\",\"description\":\"Devs\",\"member_count\":4},{\"id\":11,\"uuid\":\"9e2c\","
         + "\"name\":\"owners\",\"description\":\"\",\"member_count\":1}]}";
 
-    @Override
-    DockerHubPlugin plugin() {
-        return new TeamsPlugin();
+    private final HubFixture f = HubFixture.destructive(new TeamsPlugin());
+
+    @AfterEach
+    void closeHub() {
+        f.close();
     }
 
-    @Override
-    String action() {
-        return "list";
+    @TestFactory
+    Stream<DynamicTest> hubCases() {
+        return HubActionCases.of(new TeamsPlugin(), "list")
+            .success(success())
+            .invalid(invalid())
+            .check(ListTeamsTest::checkSuccess)
+            .cases().map(c -> dynamicTest(c.name(), c::run));
     }
 
-    @Override
-    Call success() {
-        return Call.of("{\"org\":\"acme\",\"search\":\"dev\",\"username\":\"jonsnow\",\"page\":3,\"page_size\":50}",
+    static HubCall success() {
+        return HubCall.of("{\"org\":\"acme\",\"search\":\"dev\",\"username\":\"jonsnow\",\"page\":3,\"page_size\":50}",
                 "GET", "/v2/orgs/acme/groups", FakeResponse.json(200, PAGE))
             .query("username", "jonsnow", "search", "dev", "page", "3", "page_size", "50");
     }
 
-    @Override
-    Stream<Bad> invalid() {
+    static Stream<Bad> invalid() {
         return Stream.of(
             new Bad("{}", "org"),
             new Bad("{\"org\":\"ACME\"}", "org"),
@@ -46,8 +57,7 @@ class ListTeamsTest extends HubActionTest {
             new Bad("{\"org\":\"acme\",\"all_pages\":\"all\"}", "all_pages"));
     }
 
-    @Override
-    void checkSuccess(JsonNode env) {
+    static void checkSuccess(JsonNode env) {
         JsonNode data = env.path("data");
         assertEquals(2, data.path("count").asInt());
         assertTrue(data.path("next_page").isNull());
@@ -61,17 +71,17 @@ class ListTeamsTest extends HubActionTest {
 
     @Test
     void allPagesWalksUntilNoNext() {
-        hub.on("GET", "/v2/orgs/acme/groups").handle(req -> {
+        f.hub().on("GET", "/v2/orgs/acme/groups").handle(req -> {
             int page = Integer.parseInt(req.queryParam("page").orElse("1"));
-            String next = page < 2 ? "\"https://hub.docker.com/v2/orgs/acme/groups?page=2\"" : "null";
+            String next = page < 2 ? "\"https://f.hub().docker.com/v2/orgs/acme/groups?page=2\"" : "null";
             return FakeResponse.json(200, "{\"count\":3,\"next\":" + next + ",\"results\":["
                 + (page == 1 ? "{\"name\":\"a\"},{\"name\":\"b\"}" : "{\"name\":\"c\"}") + "]}");
         });
-        JsonNode data = call("{\"org\":\"acme\",\"all_pages\":true,\"verbose\":true}").path("data");
+        JsonNode data = f.envelope("list", "{\"org\":\"acme\",\"all_pages\":true,\"verbose\":true}").path("data");
         assertEquals(3, data.path("items").size());
         assertEquals(2, data.path("pages_fetched").asInt());
         assertFalse(data.path("truncated").asBoolean());
-        assertEquals("100", hub.requests("GET", "/v2/orgs/acme/groups").get(0).queryParam("page_size").orElseThrow(),
+        assertEquals("100", f.hub().requests("GET", "/v2/orgs/acme/groups").get(0).queryParam("page_size").orElseThrow(),
             "all_pages asks for the largest pages");
     }
 }

@@ -1,32 +1,34 @@
 package dev.dockerhubmcp.plugins.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dockerhubmcp.api.DockerHubPlugin;
 import dev.dockerhubmcp.testkit.FakeResponse;
+import dev.dockerhubmcp.testkit.hub.HubActionCases;
+import dev.dockerhubmcp.testkit.hub.HubActionCases.Bad;
+import dev.dockerhubmcp.testkit.hub.HubCall;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-class RemoveTeamMemberTest extends HubActionTest {
-    @Override
-    DockerHubPlugin plugin() {
-        return new TeamsPlugin();
+class RemoveTeamMemberTest {
+    @TestFactory
+    Stream<DynamicTest> hubCases() {
+        return HubActionCases.of(new TeamsPlugin(), "remove_member")
+            .success(success())
+            .invalid(invalid())
+            .check(RemoveTeamMemberTest::checkSuccess)
+            .cases().map(c -> dynamicTest(c.name(), c::run));
     }
 
-    @Override
-    String action() {
-        return "remove_member";
-    }
-
-    @Override
-    Call success() {
-        return Call.of("{\"org\":\"acme\",\"team\":\"developers\",\"username\":\"jonsnow\"}", "DELETE",
+    static HubCall success() {
+        return HubCall.of("{\"org\":\"acme\",\"team\":\"developers\",\"username\":\"jonsnow\"}", "DELETE",
             "/v2/orgs/acme/groups/developers/members/jonsnow", FakeResponse.status(204));
     }
 
-    @Override
-    Stream<Bad> invalid() {
+    static Stream<Bad> invalid() {
         return Stream.of(
             new Bad("{\"org\":\"acme\",\"team\":\"developers\"}", "username"),
             new Bad("{\"org\":\"acme\",\"team\":\"developers\",\"username\":\"..\"}", "username"),
@@ -34,8 +36,7 @@ class RemoveTeamMemberTest extends HubActionTest {
             new Bad("{\"org\":\"acme\",\"team\":\"developers\",\"member\":\"jonsnow\"}", "username"));
     }
 
-    @Override
-    void checkSuccess(JsonNode env) {
+    static void checkSuccess(JsonNode env) {
         assertTrue(env.path("data").path("removed").asBoolean());
     }
 }

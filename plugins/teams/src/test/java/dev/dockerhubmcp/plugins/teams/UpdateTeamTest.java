@@ -1,34 +1,36 @@
 package dev.dockerhubmcp.plugins.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dockerhubmcp.api.DockerHubPlugin;
 import dev.dockerhubmcp.testkit.FakeResponse;
+import dev.dockerhubmcp.testkit.hub.HubActionCases;
+import dev.dockerhubmcp.testkit.hub.HubActionCases.Bad;
+import dev.dockerhubmcp.testkit.hub.HubCall;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-class UpdateTeamTest extends HubActionTest {
-    @Override
-    DockerHubPlugin plugin() {
-        return new TeamsPlugin();
+class UpdateTeamTest {
+    @TestFactory
+    Stream<DynamicTest> hubCases() {
+        return HubActionCases.of(new TeamsPlugin(), "update")
+            .success(success())
+            .invalid(invalid())
+            .check(UpdateTeamTest::checkSuccess)
+            .cases().map(c -> dynamicTest(c.name(), c::run));
     }
 
-    @Override
-    String action() {
-        return "update";
-    }
-
-    @Override
-    Call success() {
-        return Call.of("{\"org\":\"acme\",\"team\":\"developers\",\"name\":\"engineers\",\"description\":\"All\"}",
+    static HubCall success() {
+        return HubCall.of("{\"org\":\"acme\",\"team\":\"developers\",\"name\":\"engineers\",\"description\":\"All\"}",
                 "PUT", "/v2/orgs/acme/groups/developers", FakeResponse.json(200, "{\"id\":10,\"name\":\"engineers\","
                     + "\"description\":\"All\",\"member_count\":4}"))
             .body("{\"name\":\"engineers\",\"description\":\"All\"}");
     }
 
-    @Override
-    Stream<Bad> invalid() {
+    static Stream<Bad> invalid() {
         return Stream.of(
             new Bad("{\"org\":\"acme\",\"team\":\"developers\",\"description\":\"only this\"}", "name"),
             new Bad("{\"org\":\"acme\",\"name\":\"engineers\"}", "team"),
@@ -36,8 +38,7 @@ class UpdateTeamTest extends HubActionTest {
             new Bad("{\"org\":\"acme\",\"team\":\"developers\",\"name\":\"\"}", "name"));
     }
 
-    @Override
-    void checkSuccess(JsonNode env) {
+    static void checkSuccess(JsonNode env) {
         assertEquals("engineers", env.path("data").path("name").asText());
     }
 }
