@@ -244,6 +244,14 @@ public final class McpDriver {
             }
             in.close();
             p.waitFor(30, TimeUnit.SECONDS);
+            String timesOut = o.string("--times", null);
+            if (timesOut != null) {
+                StringBuilder sb = new StringBuilder();
+                for (double t : times) {
+                    sb.append(String.format(Locale.ROOT, "%.3f%n", t));
+                }
+                Files.writeString(Path.of(timesOut), sb);
+            }
             Arrays.sort(times);
             System.out.println("calls\tp50_ms\tp90_ms\tp99_ms\tmin_ms\tmax_ms");
             System.out.printf(Locale.ROOT, "%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f%n", calls, pct(times, 50),
