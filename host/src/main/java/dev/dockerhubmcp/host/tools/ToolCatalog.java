@@ -91,42 +91,35 @@ public final class ToolCatalog {
         ArrayNode names = action.putArray("enum");
         byName.keySet().forEach(names::add);
         names.add("help");
-        action.put("description", "What to do. 'help' returns every action's parameters (or one: topic=<action>).");
+        action.put("description", "'help': every action's parameters (or topic's).");
+        List<String> actionNames = byName.keySet().stream().toList();
         for (Map.Entry<String, Property> e : unionOfParameters(actions).entrySet()) {
-            props.set(e.getKey(), e.getValue().schema(actions.size()));
+            props.set(e.getKey(), e.getValue().schema(actionNames));
         }
-        props.putObject("params").put("type", "object")
-            .put("description", "The action's parameters as an object (alternative to flat properties).");
-        props.putObject("params_json").put("type", "string")
-            .put("description", "The action's parameters as a JSON string.");
+        props.putObject("params").put("type", "object").put("description", "Parameters as an object (or flat).");
+        props.putObject("params_json").put("type", "string").put("description", "Parameters as a JSON string.");
         if (!props.has("topic")) {
-            props.putObject("topic").put("type", "string").put("description", "With action=help: one action's name.");
+            props.putObject("topic").put("type", "string").put("description", "help: one action's name.");
         }
         schema.putArray("required").add("action");
+        // The action names are in the enum; the description says which of them write or destroy (every other reads).
         StringBuilder desc = new StringBuilder(p.plugin().description().strip());
-        desc.append(" Actions: ");
-        int i = 0;
-        for (Action a : actions) {
-            if (i++ > 0) {
-                desc.append("; ");
-            }
-            desc.append(a.name()).append(effectMark(a));
-        }
-        desc.append(". [W]=writes, [D]=destructive. Call action=help for parameters.");
+        effects(desc, " Writes: ", actions.stream().filter(a -> a.effect() == Effect.WRITE && !a.mayDestroy()));
+        effects(desc, " Destructive: ", actions.stream().filter(a -> a.effect() == Effect.DESTRUCTIVE));
+        effects(desc, " Destructive with some arguments: ", actions.stream()
+            .filter(a -> a.effect() == Effect.WRITE && a.mayDestroy()));
+        desc.append(" Parameters: action=help.");
         String tool = p.toolName();
         return new ToolSpec(tool, desc.toString(), schema, null, hints(actions),
             actions.stream().map(a -> ref(p, a)).toList(),
             (args, ctx) -> callConsolidated(tool, p, byName, args, ctx, runner));
     }
 
-    private static String effectMark(Action a) {
-        if (a.effect() == Effect.DESTRUCTIVE) {
-            return " [D]";
+    private static void effects(StringBuilder desc, String label, java.util.stream.Stream<Action> actions) {
+        String list = actions.map(Action::name).collect(java.util.stream.Collectors.joining(", "));
+        if (!list.isEmpty()) {
+            desc.append(label).append(list).append('.');
         }
-        if (a.effect() == Effect.WRITE) {
-            return a.mayDestroy() ? " [W/D]" : " [W]";
-        }
-        return "";
     }
 
     private static Result callConsolidated(String tool, LoadedPlugin p, Map<String, Action> byName, ObjectNode raw,
@@ -281,8 +274,11 @@ public final class ToolCatalog {
             schemas.add(schema);
         }
 
-        /** A compact schema: the common type, the first description, and which actions use it when not all do. */
-        ObjectNode schema(int actionCount) {
+        /**
+         * A compact schema: the common type, the first description, and which actions use it when not all do (or,
+         * when that is shorter, which do not).
+         */
+        ObjectNode schema(List<String> actionNames) {
             ObjectNode s = NODES.objectNode();
             String type = schemas.get(0).path("type").asText("");
             boolean sameType = schemas.stream().allMatch(x -> x.path("type").asText("").equals(type));
@@ -298,8 +294,12 @@ public final class ToolCatalog {
             }
             String desc = schemas.stream().map(x -> x.path("description").asText("")).filter(d -> !d.isBlank())
                 .findFirst().orElse("");
-            if (users.size() < actionCount) {
-                desc = (desc.isBlank() ? "" : desc + " ") + "(" + String.join(", ", users) + ")";
+            if (users.size() < actionNames.size()) {
+                String used = String.join(", ", users);
+                String unused = "not " + String.join(", ", actionNames.stream().filter(n -> !users.contains(n))
+                    .toList());
+                desc = (desc.isBlank() ? "" : desc + " ") + "(" + (unused.length() < used.length() ? unused : used)
+                    + ")";
             }
             if (!desc.isBlank()) {
                 s.put("description", desc);
