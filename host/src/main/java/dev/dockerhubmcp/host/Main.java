@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.http.UpstreamConfig;
+import dev.dockerhubmcp.api.http.UpstreamConfigs;
 import dev.dockerhubmcp.api.runtime.ActionRunner;
 import dev.dockerhubmcp.host.cli.CliArgs;
 import dev.dockerhubmcp.host.cli.ToolTable;
@@ -13,7 +14,10 @@ import dev.dockerhubmcp.host.plugins.PluginJarLoader;
 import dev.dockerhubmcp.host.stdio.StdioServer;
 import dev.dockerhubmcp.host.tools.ToolSpec;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,9 +72,12 @@ public final class Main {
         configureLogging(System.getenv());
         // stdout carries MCP protocol only: keep the real stdout for the protocol and the CLI's output, and send
         // anything else that prints to System.out to stderr.
-        PrintStream stdout = System.out;
-        System.setOut(System.err);
-        int code = run(Arrays.asList(args), System.in, stdout, System.err, System.getenv(),
+        // Both always UTF-8, whatever the locale (a client launching us may set none).
+        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.setOut(stderr);
+        System.setErr(stderr);
+        int code = run(Arrays.asList(args), System.in, stdout, stderr, System.getenv(),
             Path.of(System.getProperty("user.home", ".")));
         stdout.flush();
         System.exit(code);
@@ -117,7 +124,7 @@ public final class Main {
     }
 
     static UpstreamConfig upstreamConfig(Map<String, String> env, Path home) {
-        return Upstream.fromEnvironment(env, home);
+        return UpstreamConfigs.fromEnvironment(env, home);
     }
 
     static Path defaultPluginsDir() {
@@ -225,5 +232,18 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
         // PF4J's own messages duplicate the one line per plugin problem the loader prints
         System.setProperty("org.slf4j.simpleLogger.log.org.pf4j", "off");
+        // Helidon logs through java.util.logging (to stderr): the same threshold
+        java.util.logging.Level jul = switch (level.toLowerCase(java.util.Locale.ROOT)) {
+            case "trace" -> java.util.logging.Level.FINEST;
+            case "debug" -> java.util.logging.Level.FINE;
+            case "info" -> java.util.logging.Level.INFO;
+            case "error" -> java.util.logging.Level.SEVERE;
+            default -> java.util.logging.Level.WARNING;
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.setLevel(jul);
+        for (java.util.logging.Handler h : root.getHandlers()) {
+            h.setLevel(jul);
+        }
     }
 }

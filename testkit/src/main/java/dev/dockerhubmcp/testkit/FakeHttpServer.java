@@ -41,7 +41,7 @@ public class FakeHttpServer implements AutoCloseable {
 
     protected FakeHttpServer() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start fake server", e);
         }

@@ -39,6 +39,7 @@ public final class FakeHub extends FakeHttpServer {
     private volatile long rateLimit = -1;
     private final AtomicInteger rateRemaining = new AtomicInteger();
     private volatile Duration mintDelay = Duration.ZERO;
+    private volatile boolean omitExpiry;
 
     private FakeHub() {
         super();
@@ -63,6 +64,12 @@ public final class FakeHub extends FakeHttpServer {
     /** Slows each mint down (to provoke concurrent callers into a thundering herd, which the client must avoid). */
     public FakeHub mintDelay(Duration delay) {
         this.mintDelay = delay;
+        return this;
+    }
+
+    /** Mints JWTs without an {@code exp} claim (such tokens never expire here; clients must assume a lifetime). */
+    public FakeHub omitExpiry(boolean omit) {
+        this.omitExpiry = omit;
         return this;
     }
 
@@ -99,8 +106,8 @@ public final class FakeHub extends FakeHttpServer {
         Instant now = Instant.now();
         String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
         String payload = b64("{\"sub\":\"" + UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8))
-            + "\",\"iss\":\"fake-hub\",\"aud\":\"hub\",\"iat\":" + now.getEpochSecond() + ",\"exp\":"
-            + now.plus(lifetime).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID()
+            + "\",\"iss\":\"fake-hub\",\"aud\":\"hub\",\"iat\":" + now.getEpochSecond()
+            + (omitExpiry ? "" : ",\"exp\":" + now.plus(lifetime).getEpochSecond()) + ",\"jti\":\"" + UUID.randomUUID()
             + "\",\"https://hub.docker.com\":{\"username\":\"" + username + "\",\"source\":\"pat\"}}");
         String jwt = header + "." + payload + "." + b64("sig-" + UUID.randomUUID());
         validTokens.add(jwt);
@@ -141,6 +148,9 @@ public final class FakeHub extends FakeHttpServer {
     private boolean expired(String jwt) {
         try {
             String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+            if (!payload.contains("\"exp\":")) {
+                return false;
+            }
             long exp = Long.parseLong(payload.replaceAll(".*\"exp\":(\\d+).*", "$1"));
             return Instant.ofEpochSecond(exp).isBefore(Instant.now());
         } catch (RuntimeException e) {

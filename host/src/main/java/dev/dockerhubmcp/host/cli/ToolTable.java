@@ -60,7 +60,7 @@ public final class ToolTable {
         for (ToolSpec t : tools) {
             for (ToolSpec.ActionRef a : t.actions()) {
                 sb.append("| `").append(t.name()).append("` | `").append(a.action()).append("` | ").append(effect(a))
-                    .append(" | ").append(firstSentence(a.description(), 160).replace("|", "\\|")).append(" |\n");
+                    .append(" | ").append(firstSentence(a.description(), 240).replace("|", "\\|")).append(" |\n");
             }
         }
         return sb.toString();
@@ -73,9 +73,19 @@ public final class ToolTable {
 
     static String firstSentence(String s, int max) {
         String t = s.strip();
-        int dot = t.indexOf(". ");
-        if (dot > 0) {
+        int from = 0;
+        while (true) {
+            int dot = t.indexOf(". ", from);
+            if (dot <= 0) {
+                break;
+            }
+            String before = t.substring(Math.max(0, dot - 4), dot + 1);
+            if (before.endsWith("e.g.") || before.endsWith("i.e.") || before.endsWith("etc.") || before.endsWith("vs.")) {
+                from = dot + 2;
+                continue;
+            }
             t = t.substring(0, dot + 1);
+            break;
         }
         return t.length() <= max ? t : t.substring(0, max - 1) + "…";
     }

@@ -91,36 +91,37 @@ public final class ToolCatalog {
         ArrayNode names = action.putArray("enum");
         byName.keySet().forEach(names::add);
         names.add("help");
-        action.put("description", "'help': every action's parameters (or topic's).");
-        List<String> actionNames = byName.keySet().stream().toList();
+        action.put("description", "'help': each action's parameters");
         for (Map.Entry<String, Property> e : unionOfParameters(actions).entrySet()) {
-            props.set(e.getKey(), e.getValue().schema(actionNames));
+            props.set(e.getKey(), e.getValue().schema(actions.size()));
         }
-        props.putObject("params").put("type", "object").put("description", "Parameters as an object (or flat).");
-        props.putObject("params_json").put("type", "string").put("description", "Parameters as a JSON string.");
+        props.putObject("params").put("type", "object")
+            .put("description", "Parameters as an object (instead of flat)");
+        props.putObject("params_json").put("type", "string")
+            .put("description", "Parameters as JSON text");
         if (!props.has("topic")) {
-            props.putObject("topic").put("type", "string").put("description", "help: one action's name.");
+            props.putObject("topic").put("type", "string").put("description", "help: one action's name");
         }
         schema.putArray("required").add("action");
-        // The action names are in the enum; the description says which of them write or destroy (every other reads).
+        // The action names are in the enum; the description only says which of them write or destroy.
         StringBuilder desc = new StringBuilder(p.plugin().description().strip());
-        effects(desc, " Writes: ", actions.stream().filter(a -> a.effect() == Effect.WRITE && !a.mayDestroy()));
-        effects(desc, " Destructive: ", actions.stream().filter(a -> a.effect() == Effect.DESTRUCTIVE));
-        effects(desc, " Destructive with some arguments: ", actions.stream()
-            .filter(a -> a.effect() == Effect.WRITE && a.mayDestroy()));
-        desc.append(" Parameters: action=help.");
+        List<String> writes = actions.stream().filter(a -> a.effect() == Effect.WRITE && !a.mayDestroy())
+            .map(Action::name).toList();
+        List<String> destroys = actions.stream().filter(Action::mayDestroy)
+            .map(a -> a.effect() == Effect.WRITE ? a.name() + " (some arguments)" : a.name()).toList();
+        if (!writes.isEmpty()) {
+            desc.append(" Writes: ").append(String.join(", ", writes)).append('.');
+        }
+        if (!destroys.isEmpty()) {
+            desc.append(" Destructive: ").append(String.join(", ", destroys)).append('.');
+        }
+        desc.append(" action=help: parameters.");
         String tool = p.toolName();
         return new ToolSpec(tool, desc.toString(), schema, null, hints(actions),
             actions.stream().map(a -> ref(p, a)).toList(),
             (args, ctx) -> callConsolidated(tool, p, byName, args, ctx, runner));
     }
 
-    private static void effects(StringBuilder desc, String label, java.util.stream.Stream<Action> actions) {
-        String list = actions.map(Action::name).collect(java.util.stream.Collectors.joining(", "));
-        if (!list.isEmpty()) {
-            desc.append(label).append(list).append('.');
-        }
-    }
 
     private static Result callConsolidated(String tool, LoadedPlugin p, Map<String, Action> byName, ObjectNode raw,
                                            ActionContext ctx, ActionRunner runner) {
@@ -274,11 +275,8 @@ public final class ToolCatalog {
             schemas.add(schema);
         }
 
-        /**
-         * A compact schema: the common type, the first description, and which actions use it when not all do (or,
-         * when that is shorter, which do not).
-         */
-        ObjectNode schema(List<String> actionNames) {
+        /** A compact schema: the common type, the first description, and which actions use it when not all do. */
+        ObjectNode schema(int actionCount) {
             ObjectNode s = NODES.objectNode();
             String type = schemas.get(0).path("type").asText("");
             boolean sameType = schemas.stream().allMatch(x -> x.path("type").asText("").equals(type));
@@ -292,19 +290,75 @@ public final class ToolCatalog {
                     s.set("enum", schemas.get(0).get("enum"));
                 }
             }
-            String desc = schemas.stream().map(x -> x.path("description").asText("")).filter(d -> !d.isBlank())
-                .findFirst().orElse("");
-            if (users.size() < actionNames.size()) {
-                String used = String.join(", ", users);
-                String unused = "not " + String.join(", ", actionNames.stream().filter(n -> !users.contains(n))
-                    .toList());
-                desc = (desc.isBlank() ? "" : desc + " ") + "(" + (unused.length() < used.length() ? unused : used)
-                    + ")";
+            // Actions that describe the parameter alike share one phrase; different meanings are kept apart, the
+            // most common one unlabelled: "Repository name (create); Only names containing this text". Which
+            // actions use a parameter is said only when few do. Full descriptions: action=help.
+            Map<String, List<String>> byDescription = new LinkedHashMap<>();
+            for (int i = 0; i < schemas.size(); i++) {
+                String d = brief(schemas.get(i).path("description").asText(""));
+                byDescription.computeIfAbsent(d, k -> new ArrayList<>()).add(users.get(i));
+            }
+            String desc;
+            if (byDescription.size() == 1) {
+                desc = byDescription.keySet().iterator().next();
+                if (users.size() <= 2 && users.size() < actionCount) {
+                    desc = (desc.isBlank() ? "" : desc + " ") + "(" + String.join(", ", users) + ")";
+                }
+            } else {
+                String common = byDescription.entrySet().stream().max((a, b) -> a.getValue().size() - b.getValue().size())
+                    .map(Map.Entry::getKey).orElse("");
+                List<String> parts = new ArrayList<>();
+                byDescription.forEach((d, who) -> {
+                    if (!d.equals(common)) {
+                        parts.add((d.isBlank() ? "" : d + " ") + "(" + String.join(", ", who) + ")");
+                    }
+                });
+                if (!common.isBlank()) {
+                    parts.add(common);
+                }
+                desc = String.join("; ", parts);
             }
             if (!desc.isBlank()) {
                 s.put("description", desc);
             }
             return s;
+        }
+
+        /** The first clause of a description, at most 64 characters, cut at a word. */
+        static String brief(String description) {
+            String d = description.strip();
+            int cut = d.length();
+            for (String stop : new String[] {". ", "; "}) {
+                int from = 0;
+                while (true) {
+                    int i = d.indexOf(stop, from);
+                    if (i <= 0) {
+                        break;
+                    }
+                    String before = d.substring(Math.max(0, i - 4), i + 1);
+                    if (stop.equals(". ") && (before.endsWith("e.g.") || before.endsWith("i.e.")
+                        || before.endsWith("etc."))) {
+                        from = i + 2;
+                        continue;
+                    }
+                    cut = Math.min(cut, i);
+                    break;
+                }
+            }
+            d = d.substring(0, cut);
+            // a clause cut inside parentheses ("1-100 (default 10") loses the open part
+            int open = d.lastIndexOf('(');
+            if (open > 0 && d.indexOf(')', open) < 0) {
+                d = d.substring(0, open).strip();
+            }
+            if (d.endsWith(".")) {
+                d = d.substring(0, d.length() - 1);
+            }
+            if (d.length() > 64) {
+                int at = d.lastIndexOf(' ', 62);
+                d = d.substring(0, at > 30 ? at : 62) + "…";
+            }
+            return d;
         }
 
         private static JsonNode compactItems(JsonNode items) {

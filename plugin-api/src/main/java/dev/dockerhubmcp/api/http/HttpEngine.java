@@ -13,6 +13,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -29,8 +30,13 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 import static java.util.Objects.requireNonNull;
 
@@ -47,6 +53,7 @@ public final class HttpEngine implements AutoCloseable {
     private final UpstreamConfig config;
     private final RateLimits rateLimits;
     private volatile HttpClient client;
+    private volatile ScheduledExecutorService watchdog;
 
     public HttpEngine(UpstreamConfig config, RateLimits rateLimits) {
         this.config = requireNonNull(config, "config is null");
@@ -106,6 +113,8 @@ public final class HttpEngine implements AutoCloseable {
                 if (retrySafe && attempt < config.maxRetries() && error.type() == ErrorType.NETWORK
                     && !(e instanceof ConnectException) && !(e.getCause() instanceof UnresolvedAddressException)) {
                     Duration wait = backoff(attempt);
+                    LOG.debug("{} request failed ({}); retrying in {} ms (attempt {})", service,
+                        e.getClass().getSimpleName(), wait.toMillis(), attempt + 1);
                     if (waited.plus(wait).compareTo(config.maxTotalRetryWait()) <= 0) {
                         sleep(wait);
                         waited = waited.plus(wait);
@@ -134,7 +143,7 @@ public final class HttpEngine implements AutoCloseable {
             if (waited.plus(wait).compareTo(config.maxTotalRetryWait()) > 0) {
                 return response;
             }
-            discard(response);
+            release(response);
             LOG.debug("{} answered {}; retrying in {} ms (attempt {})", service, status, wait.toMillis(), attempt + 1);
             sleep(wait);
             waited = waited.plus(wait);
@@ -152,15 +161,153 @@ public final class HttpEngine implements AutoCloseable {
             }
             return data;
         } catch (HttpTimeoutException e) {
-            throw new ActionException(ActionError.of(ErrorType.TIMEOUT, service + " timed out sending the body"), e);
+            throw new ActionException(ActionError.of(ErrorType.TIMEOUT, e.getMessage() != null
+                && e.getMessage().startsWith(service) ? e.getMessage() : service + " timed out sending the body"), e);
         } catch (IOException e) {
             throw new ActionException(ActionError.of(ErrorType.NETWORK,
                 service + " connection failed while reading the body (truncated answer): " + e.getMessage()), e);
         }
     }
 
+    /**
+     * Reads a body fully with the configured cap ({@link UpstreamConfig#maxBodyBytes()}), failing with a
+     * {@code timeout} error when the upstream sends nothing for longer than the read timeout.
+     */
     public byte[] readCapped(String service, InputStream in) {
-        return readCapped(service, in, config.maxBodyBytes());
+        return readBody(service, in, config.maxBodyBytes());
+    }
+
+    /** Like {@link #readCapped(String, InputStream, long)}, but bounded by the read timeout between reads. */
+    public byte[] readBody(String service, InputStream in, long cap) {
+        return readCapped(service, idleGuarded(service, in), cap);
+    }
+
+    /**
+     * Wraps an answer's body so that a read that waits longer than the read timeout fails with an
+     * {@link HttpTimeoutException} (and the exchange is cancelled). The JDK client's request timeout only covers the
+     * wait for the headers; without this, an upstream that stalls mid-body would hang the call for ever. Use it for
+     * streamed bodies too (blobs): the clock runs only while the caller is blocked in {@code read}.
+     */
+    public InputStream idleGuarded(String service, InputStream in) {
+        requireNonNull(in, "in is null");
+        return new IdleGuardedStream(service, in, config.readTimeout(), watchdog());
+    }
+
+    private ScheduledExecutorService watchdog() {
+        ScheduledExecutorService w = watchdog;
+        if (w == null) {
+            synchronized (this) {
+                w = watchdog;
+                if (w == null) {
+                    w = Executors.newSingleThreadScheduledExecutor(r -> {
+                        Thread t = new Thread(r, "dockerhub-mcp-read-watchdog");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    watchdog = w;
+                }
+            }
+        }
+        return w;
+    }
+
+    /** A body stream whose blocked reads are cut off after the read timeout. */
+    private static final class IdleGuardedStream extends FilterInputStream {
+        private final String service;
+        private final long timeoutNanos;
+        private final Duration timeout;
+        private final ScheduledFuture<?> check;
+        private volatile long readStarted;
+        private volatile boolean reading;
+        private volatile boolean timedOut;
+        private volatile boolean closed;
+
+        IdleGuardedStream(String service, InputStream in, Duration timeout, ScheduledExecutorService watchdog) {
+            super(in);
+            this.service = service;
+            this.timeout = timeout;
+            this.timeoutNanos = timeout.toNanos();
+            long period = Math.max(20, Math.min(1000, timeout.toMillis() / 4));
+            this.check = watchdog.scheduleAtFixedRate(this::check, period, period, TimeUnit.MILLISECONDS);
+        }
+
+        private void check() {
+            if (reading && !timedOut && System.nanoTime() - readStarted > timeoutNanos) {
+                timedOut = true;
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // closing is how the blocked read is released
+                }
+            }
+            if (closed) {
+                check.cancel(false);
+            }
+        }
+
+        private HttpTimeoutException timeout() {
+            return new HttpTimeoutException(service + " stopped sending its answer: nothing arrived for "
+                + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms")
+                + " (DOCKERHUB_READ_TIMEOUT)");
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (timedOut) {
+                throw timeout();
+            }
+            readStarted = System.nanoTime();
+            reading = true;
+            try {
+                int n = in.read(b, off, len);
+                if (timedOut) {
+                    throw timeout();
+                }
+                if (n < 0) {
+                    stop();
+                }
+                return n;
+            } catch (IOException e) {
+                if (timedOut) {
+                    throw timeout();
+                }
+                throw e;
+            } finally {
+                reading = false;
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buf = new byte[(int) Math.min(8192, Math.max(0, n))];
+            long left = n;
+            while (left > 0) {
+                int r = read(buf, 0, (int) Math.min(buf.length, left));
+                if (r < 0) {
+                    break;
+                }
+                left -= r;
+            }
+            return n - left;
+        }
+
+        private void stop() {
+            closed = true;
+            check.cancel(false);
+        }
+
+        @Override
+        public void close() throws IOException {
+            stop();
+            in.close();
+        }
     }
 
     /**
@@ -294,16 +441,31 @@ public final class HttpEngine implements AutoCloseable {
     }
 
     private Duration backoff(int attempt) {
-        long base = 250L << Math.min(attempt, 6);
-        long jitter = ThreadLocalRandom.current().nextLong(0, base / 2 + 1);
-        Duration d = Duration.ofMillis(base + jitter);
-        return d.compareTo(config.maxRetryWait()) > 0 ? config.maxRetryWait() : d;
+        return backoff(attempt, config.maxRetryWait(), ThreadLocalRandom.current());
     }
 
-    private static void discard(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            in.skip(1 << 16);
-        } catch (IOException ignored) {
+    /** Exponential back-off from 250 ms with up to 50 % random jitter, capped at {@code cap}. */
+    static Duration backoff(int attempt, Duration cap, RandomGenerator random) {
+        long base = 250L << Math.min(Math.max(attempt, 0), 6);
+        long jitter = random.nextLong(0, base / 2 + 1);
+        Duration d = Duration.ofMillis(base + jitter);
+        return d.compareTo(cap) > 0 ? cap : d;
+    }
+
+    /**
+     * Drops an answer whose body is not needed (a 401 before a re-mint, a 429/503 before a retry): a small body is
+     * read to its end so the connection can be reused, a large or stalled one is cut off (bounded by the read
+     * timeout). Never throws.
+     */
+    public void release(HttpResponse<InputStream> response) {
+        try (InputStream in = idleGuarded("release", response.body())) {
+            byte[] buf = new byte[8192];
+            long left = 64 * 1024;
+            int n;
+            while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) >= 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException ignored) {
             // the connection is dropped; nothing to do
         }
     }
@@ -343,6 +505,10 @@ public final class HttpEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        ScheduledExecutorService w = watchdog;
+        if (w != null) {
+            w.shutdownNow();
+        }
         HttpClient c = client;
         if (c != null) {
             c.close();

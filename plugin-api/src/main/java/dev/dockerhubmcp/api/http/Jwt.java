@@ -39,6 +39,13 @@ public final class Jwt {
         return exp != null && exp.canConvertToLong() ? Optional.of(Instant.ofEpochSecond(exp.asLong())) : Optional.empty();
     }
 
+    /** When the token was issued ({@code iat}), if it says. */
+    public static Optional<Instant> issuedAt(String jwt) {
+        JsonNode iat = claims(jwt).get("iat");
+        return iat != null && iat.canConvertToLong() ? Optional.of(Instant.ofEpochSecond(iat.asLong()))
+            : Optional.empty();
+    }
+
     /** The username the Hub put in the token, if any. */
     public static Optional<String> username(String jwt) {
         JsonNode c = claims(jwt);

@@ -4,6 +4,8 @@ import dev.dockerhubmcp.api.RateLimits;
 
 import java.net.http.HttpHeaders;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +41,23 @@ public final class RateLimitHeaders {
         String source = headers.firstValue("docker-ratelimit-source").orElse(null);
         return Optional.of(new RateLimits.Snapshot(number(beforeSemicolon(l)), number(beforeSemicolon(r)), null,
             window, source == null ? "registry" : "registry:" + source, Instant.now()));
+    }
+
+    /** The Hub's figures from a header map (e.g. {@code HubResponse.headers()}), or empty when none. */
+    public static Optional<RateLimits.Snapshot> hub(Map<String, List<String>> headers) {
+        return hub(of(headers));
+    }
+
+    /**
+     * The registry's pull-limit figures from a header map (e.g. {@code RegistryResponse.headers()}), or empty when
+     * the answer carried none (an account without pull limits).
+     */
+    public static Optional<RateLimits.Snapshot> registry(Map<String, List<String>> headers) {
+        return registry(of(headers));
+    }
+
+    private static HttpHeaders of(Map<String, List<String>> headers) {
+        return HttpHeaders.of(headers == null ? Map.of() : headers, (k, v) -> k != null && v != null);
     }
 
     static String beforeSemicolon(String v) {

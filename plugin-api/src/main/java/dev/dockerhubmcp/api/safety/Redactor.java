@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,40 +20,100 @@ import java.util.regex.Pattern;
 public final class Redactor {
     public static final String MARK = "[REDACTED]";
 
-    private static final Set<String> SECRET_KEYS = Set.of("token", "access_token", "refresh_token", "id_token", "jwt",
-        "password", "secret", "login_2fa_token", "client_secret", "authorization", "auth", "identitytoken",
-        "registrytoken", "scim_token", "x-registry-auth");
+    /** Secret key names, compared lowercase with '_' and '-' removed ({@code access_token} = {@code accessToken}). */
+    private static final Set<String> SECRET_KEYS = Set.of("token", "accesstoken", "refreshtoken", "idtoken", "jwt",
+        "password", "passwd", "secret", "clientsecret", "login2fatoken", "authorization", "proxyauthorization", "auth",
+        "identitytoken", "registrytoken", "scimtoken", "xregistryauth", "cookie", "setcookie", "apikey", "privatekey");
 
     private static final Pattern SECRET_VALUES = Pattern.compile(
         "eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*"
             + "|dckr_(?:pat|oat)_[A-Za-z0-9_-]+"
-            + "|(?i:basic)\\s+[A-Za-z0-9+/]{8,}={0,2}"
-            + "|(?i:bearer)\\s+[A-Za-z0-9._~+/-]{8,}=*");
+            + "|(?i:basic)\\s+([A-Za-z0-9+/]{8,}={0,2})"
+            + "|(?i:bearer)\\s+([A-Za-z0-9._~+/-]{8,}=*)");
+
+    /** {@code "secret": "…"} inside a text (a quoted request or config file). */
+    private static final Pattern JSON_PAIRS = Pattern.compile(
+        "\"([A-Za-z0-9_-]{2,40})\"(\\s*:\\s*)\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** {@code password=…} in a query string or a log line. */
+    private static final Pattern KEY_VALUES = Pattern.compile("(?<![A-Za-z0-9_-])([A-Za-z][A-Za-z0-9_-]{1,40})=");
+
+    private static final Pattern PLAIN_WORD = Pattern.compile("[a-z]+");
 
     private Redactor() {
     }
 
-    /** True when the key names a secret. */
+    /** True when the key names a secret ({@code token}, {@code access_token}, {@code Authorization}, …). */
     public static boolean secretKey(String key) {
-        return key != null && SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT));
+        return key != null && SECRET_KEYS.contains(normalize(key));
     }
 
-    /** Redacts secret-looking substrings of a text (log lines, error messages). */
+    private static String normalize(String key) {
+        StringBuilder sb = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c != '_' && c != '-') {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Redacts secret-looking parts of a text (log lines, error messages, warnings, header values): JWTs,
+     * {@code dckr_pat_…}/{@code dckr_oat_…}, Basic/Bearer credentials, and the values of secret keys written as
+     * {@code "key": "value"} or {@code key=value}.
+     */
     public static String text(String s) {
         if (s == null || s.isEmpty()) {
             return s;
         }
-        return SECRET_VALUES.matcher(s).replaceAll(m -> {
+        String out = JSON_PAIRS.matcher(s).replaceAll(m -> secretKey(m.group(1)) && !m.group(3).isEmpty()
+            ? Matcher.quoteReplacement("\"" + m.group(1) + "\"" + m.group(2) + "\"" + MARK + "\"")
+            : Matcher.quoteReplacement(m.group()));
+        out = keyValues(out);
+        return SECRET_VALUES.matcher(out).replaceAll(m -> {
             String v = m.group();
             String lower = v.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("basic")) {
-                return "Basic " + MARK;
+            if (lower.startsWith("basic") || lower.startsWith("bearer")) {
+                String credential = m.group(1) != null ? m.group(1) : m.group(2);
+                if (PLAIN_WORD.matcher(credential).matches()) {
+                    return Matcher.quoteReplacement(v); // "Basic authentication", "Bearer realm": prose, not a secret
+                }
+                return lower.startsWith("basic") ? "Basic " + Matcher.quoteReplacement(MARK)
+                    : "Bearer " + Matcher.quoteReplacement(MARK);
             }
-            if (lower.startsWith("bearer")) {
-                return "Bearer " + MARK;
-            }
-            return MARK;
+            return Matcher.quoteReplacement(MARK);
         });
+    }
+
+    /** Replaces the value after {@code secretkey=} up to the next separator; other keys consume nothing. */
+    private static String keyValues(String s) {
+        Matcher m = KEY_VALUES.matcher(s);
+        StringBuilder sb = null;
+        int copied = 0;
+        while (m.find()) {
+            if (!secretKey(m.group(1))) {
+                continue;
+            }
+            int end = m.end();
+            while (end < s.length() && "&\"',; \t\r\n".indexOf(s.charAt(end)) < 0) {
+                end++;
+            }
+            if (end == m.end() || s.startsWith(MARK, m.end())) {
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(s.length());
+            }
+            sb.append(s, copied, m.end()).append(MARK);
+            copied = end;
+            m.region(end, s.length());
+        }
+        if (sb == null) {
+            return s;
+        }
+        return sb.append(s, copied, s.length()).toString();
     }
 
     /** A redacted deep copy of a JSON tree. */
@@ -61,14 +122,19 @@ public final class Redactor {
     }
 
     /**
-     * A redacted deep copy, leaving the value at {@code revealPointer} (e.g. {@code /data/token}) as it is.
+     * A redacted deep copy, leaving the text value at {@code revealPointer} (e.g. {@code /token}) as it is. A pointer
+     * that does not name a text value reveals nothing.
      */
     public static JsonNode json(JsonNode node, String revealPointer) {
         if (node == null) {
             return null;
         }
+        String reveal = revealPointer;
+        if (reveal != null && (reveal.isEmpty() || !reveal.startsWith("/") || !node.at(reveal).isTextual())) {
+            reveal = null; // only one text value may be revealed, never a whole object
+        }
         JsonNode copy = node.deepCopy();
-        return walk(copy, "", revealPointer);
+        return walk(copy, "", reveal);
     }
 
     private static JsonNode walk(JsonNode node, String pointer, String reveal) {

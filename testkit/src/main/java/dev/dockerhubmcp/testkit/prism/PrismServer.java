@@ -85,6 +85,7 @@ public final class PrismServer implements AutoCloseable {
      * {@link #violations()}{@code .size()} as a mark and {@link #violationsSince(int)} to check one call.
      */
     public List<String> violations() {
+        settle();
         try {
             return Files.readAllLines(log).stream().filter(l -> l.contains("Violation:"))
                 .map(l -> l.substring(l.indexOf("Violation:"))).toList();
@@ -100,11 +101,42 @@ public final class PrismServer implements AutoCloseable {
 
     /** What Prism logged (its validation messages name the violated rule). */
     public String logTail() {
+        settle();
         try {
             String all = Files.readString(log);
             return all.length() > 4000 ? all.substring(all.length() - 4000) : all;
         } catch (IOException e) {
             return "(no log)";
+        }
+    }
+
+    /**
+     * Prism writes its log asynchronously, after it has answered: waits until the log has stopped growing for
+     * 150 ms (at most 3 s), so a check right after a call sees that call's lines.
+     */
+    public void settle() {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        long size = -1;
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long now;
+            try {
+                now = Files.size(log);
+            } catch (IOException e) {
+                return;
+            }
+            if (now != size) {
+                size = now;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince >= 150_000_000L) {
+                return;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

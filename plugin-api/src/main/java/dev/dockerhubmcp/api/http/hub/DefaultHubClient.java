@@ -22,8 +22,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,6 +45,7 @@ public final class DefaultHubClient implements HubClient {
     private static final Set<String> RETRY_SAFE = Set.of("GET", "HEAD", "PUT", "DELETE");
 
     private final HttpEngine engine;
+    private final Clock clock;
     private final Credentials credentials;
     private final String scimToken;
     private final URI base;
@@ -57,7 +60,13 @@ public final class DefaultHubClient implements HubClient {
     }
 
     public DefaultHubClient(HttpEngine engine) {
+        this(engine, Clock.systemUTC());
+    }
+
+    /** With a clock of your own (tests that move time to check token refresh). */
+    public DefaultHubClient(HttpEngine engine, Clock clock) {
         this.engine = requireNonNull(engine, "engine is null");
+        this.clock = requireNonNull(clock, "clock is null");
         this.credentials = engine.config().credentials();
         this.scimToken = engine.config().scimToken();
         this.base = engine.config().hubUrl();
@@ -76,23 +85,34 @@ public final class DefaultHubClient implements HubClient {
         return mints.get();
     }
 
+    /** Whether this client can mint a JWT (it has an identifier and secret, not a ready-made JWT). */
+    public boolean canMint() {
+        return credentials.secret() != null;
+    }
+
     @Override
     public HubResponse send(HubRequest request) {
         requireNonNull(request, "request is null");
-        String bearer = bearerFor(request.auth(), false);
+        String bearer = bearerFor(request.auth());
         HttpResponse<InputStream> response = exchange(request, bearer);
-        if (response.statusCode() == 401 && bearer != null && request.auth() != HubAuth.SCIM
-            && credentials.secret() != null && !request.accepting().contains(401)) {
-            HttpEngine.readCapped("hub", response.body(), 64 * 1024);
+        if (response.statusCode() == 401 && bearer != null && request.auth() != HubAuth.SCIM && canMint()
+            && !request.accepting().contains(401)) {
+            engine.release(response);
             LOG.debug("hub answered 401 for {} {}; minting a new token and retrying once", request.method(),
                 request.path());
-            invalidate(bearer);
-            bearer = bearerFor(request.auth(), true);
+            bearer = refreshAfter(bearer);
             response = exchange(request, bearer);
         }
         byte[] body = engine.readCapped("hub", response.body());
         int status = response.statusCode();
         if ((status >= 200 && status < 300) || request.accepting().contains(status)) {
+            String contentType = response.headers().firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
+            if (body.length > 0 && contentType.contains("html") && !request.accept().toLowerCase(Locale.ROOT)
+                .contains("html")) {
+                throw new ActionException(new ActionError(ErrorType.UPSTREAM, "hub answered " + status
+                    + " with an HTML page instead of an API answer (a proxy, captive portal or wrong DOCKERHUB_URL?)",
+                    status, null, null));
+            }
             String text = new String(body, StandardCharsets.UTF_8);
             return new HubResponse(status, response.headers().map(), parse(text), text);
         }
@@ -111,8 +131,29 @@ public final class DefaultHubClient implements HubClient {
         if (credentials.anonymous()) {
             return "; no credentials are configured (anonymous)";
         }
-        return "; refused identity: " + (credentials.identifier() != null ? credentials.identifier() : "the JWT")
-            + " from " + credentials.source();
+        if (!canMint()) {
+            Instant exp = Jwt.expiry(credentials.jwt()).orElse(null);
+            String expired = exp != null && !exp.isAfter(clock.instant()) ? ", which expired at " + exp : "";
+            return "; refused identity: " + describeIdentity() + expired
+                + " (DOCKERHUB_JWT is used as-is and never refreshed: set a fresh one, or DOCKER_HUB_USER and "
+                + "DOCKER_HUB_TOKEN instead)";
+        }
+        return "; refused identity: " + describeIdentity() + ", even with a freshly minted token";
+    }
+
+    /**
+     * Who the configured credentials are, for messages: {@code alice (pat from DOCKER_HUB_USER/DOCKER_HUB_TOKEN)}.
+     * Never contains a secret.
+     */
+    public String describeIdentity() {
+        if (credentials.anonymous()) {
+            return "anonymous";
+        }
+        if (!canMint()) {
+            return "the JWT" + Jwt.username(credentials.jwt()).map(u -> " of " + u).orElse("") + " from "
+                + credentials.source();
+        }
+        return credentials.identifier() + " (" + credentials.kind() + " from " + credentials.source() + ")";
     }
 
     private HttpResponse<InputStream> exchange(HubRequest request, String bearer) {
@@ -138,7 +179,7 @@ public final class DefaultHubClient implements HubClient {
         }, retrySafe);
     }
 
-    private String bearerFor(HubAuth auth, boolean forceRefresh) {
+    private String bearerFor(HubAuth auth) {
         return switch (auth) {
             case NONE -> null;
             case SCIM -> {
@@ -148,36 +189,39 @@ public final class DefaultHubClient implements HubClient {
                 }
                 yield scimToken;
             }
-            case OPTIONAL -> credentials.anonymous() ? null : jwt(forceRefresh);
+            case OPTIONAL -> credentials.anonymous() ? null : jwt(false);
             case JWT -> {
                 if (credentials.anonymous()) {
                     throw new ActionException(ErrorType.UNAUTHORIZED, "this action needs Docker Hub credentials: set "
                         + "DOCKER_HUB_USER and DOCKER_HUB_TOKEN (a personal access token), or log in with "
                         + "'docker login'");
                 }
-                yield jwt(forceRefresh);
+                yield jwt(false);
             }
         };
     }
 
-    /** The current JWT, minting one when absent or close to expiry; concurrent callers share one mint. */
+    /**
+     * The current JWT, minting one when absent or when less than 60 s remain; concurrent callers share one mint.
+     * {@code forceRefresh} replaces the token held now (as {@link #refreshAfter(String)} with it).
+     */
     public String jwt(boolean forceRefresh) {
         Token t = token;
-        Instant now = Instant.now();
-        if (t != null && t.fresh(now) && !forceRefresh) {
-            return t.jwt();
+        if (forceRefresh) {
+            return refreshAfter(t == null ? null : t.jwt());
         }
-        if (credentials.secret() == null) {
-            if (t != null) {
-                return t.jwt(); // DOCKERHUB_JWT: used as-is, even when near expiry
-            }
+        if (t != null && (t.fresh(clock.instant()) || !canMint())) {
+            return t.jwt(); // DOCKERHUB_JWT is used as-is, even near its expiry
+        }
+        if (!canMint()) {
             throw new ActionException(ErrorType.UNAUTHORIZED, "no Docker Hub credentials configured");
         }
         mintLock.lock();
         try {
             Token current = token;
-            if (current != null && current.fresh(Instant.now()) && (!forceRefresh || current != t)) {
-                return current.jwt();
+            Instant now = clock.instant();
+            if (current != null && (current.fresh(now) || (current != t && current.expiresAt().isAfter(now)))) {
+                return current.jwt(); // another caller minted while we waited (even a short-lived token serves)
             }
             Token minted = mint();
             token = minted;
@@ -187,13 +231,29 @@ public final class DefaultHubClient implements HubClient {
         }
     }
 
-    private void invalidate(String jwt) {
+    /**
+     * A JWT to use after the upstream refused {@code rejected}: when another caller has already replaced it, that
+     * newer token; otherwise a freshly minted one. However many callers were refused the same token at once, one
+     * mint happens. Without a secret to mint with (DOCKERHUB_JWT, anonymous), the current token is returned as-is.
+     */
+    public String refreshAfter(String rejected) {
+        if (!canMint()) {
+            Token t = token;
+            if (t == null) {
+                throw new ActionException(ErrorType.UNAUTHORIZED, "no Docker Hub credentials configured");
+            }
+            return t.jwt();
+        }
         mintLock.lock();
         try {
-            Token t = token;
-            if (t != null && t.jwt().equals(jwt) && credentials.secret() != null) {
-                token = null;
+            Token current = token;
+            if (current != null && !current.jwt().equals(rejected) && current.fresh(clock.instant())) {
+                return current.jwt();
             }
+            token = null;
+            Token minted = mint();
+            token = minted;
+            return minted.jwt();
         } finally {
             mintLock.unlock();
         }
@@ -212,23 +272,42 @@ public final class DefaultHubClient implements HubClient {
             .header("User-Agent", "dockerhub-mcp")
             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
             .build(), true);
-        byte[] bytes = HttpEngine.readCapped("hub", response.body(), 1024 * 1024);
-        if (response.statusCode() != 200) {
-            ActionError e = HttpEngine.statusError("hub", response.statusCode(), response.headers(), bytes);
-            String message = "Docker Hub refused the credentials of " + credentials.identifier() + " (from "
-                + credentials.source() + "): " + e.message();
-            throw new ActionException(new ActionError(
-                response.statusCode() == 401 ? ErrorType.UNAUTHORIZED : e.type(), message, e.statusCode(),
-                e.retryAfter(), null));
+        byte[] bytes = engine.readBody("hub", response.body(), 1024 * 1024);
+        int status = response.statusCode();
+        if (status < 200 || status >= 300) {
+            ActionError e = HttpEngine.statusError("hub", status, response.headers(), bytes);
+            String message = (status == 401 || status == 403
+                ? "Docker Hub refused the credentials of " : "Docker Hub could not mint a token for ")
+                + describeIdentity() + ": " + e.message();
+            throw new ActionException(new ActionError(status == 401 ? ErrorType.UNAUTHORIZED : e.type(), message,
+                e.statusCode(), e.retryAfter(), null));
         }
         JsonNode json = parse(new String(bytes, StandardCharsets.UTF_8));
         String jwt = json.path("access_token").asText(json.path("token").asText(null));
         if (jwt == null || jwt.isBlank()) {
-            throw new ActionException(ErrorType.UPSTREAM, "hub token answer had no access_token");
+            throw new ActionException(ErrorType.UPSTREAM, "the hub's token answer (POST /v2/auth/token) carried no "
+                + "access_token: is DOCKERHUB_URL the Docker Hub API?");
         }
-        Instant exp = Jwt.expiry(jwt).orElse(Instant.now().plus(DEFAULT_LIFETIME));
+        Instant exp = localExpiry(jwt, clock.instant());
         LOG.debug("minted a hub JWT for {} valid until {}", credentials.identifier(), exp);
         return new Token(jwt, exp);
+    }
+
+    /**
+     * When a token minted now expires on our clock: its lifetime ({@code exp - iat}) from now, so a skew between our
+     * clock and the Hub's does not make every token look stale; {@code exp} itself without {@code iat}; 300 s
+     * without {@code exp}.
+     */
+    static Instant localExpiry(String jwt, Instant now) {
+        Instant exp = Jwt.expiry(jwt).orElse(null);
+        if (exp == null) {
+            return now.plus(DEFAULT_LIFETIME);
+        }
+        Instant iat = Jwt.issuedAt(jwt).orElse(null);
+        if (iat == null || iat.isAfter(exp)) {
+            return exp;
+        }
+        return now.plus(Duration.between(iat, exp));
     }
 
     @Override

@@ -11,6 +11,9 @@ import dev.dockerhubmcp.api.http.hub.DefaultHubClient;
 import dev.dockerhubmcp.api.scout.ScoutClient;
 import dev.dockerhubmcp.api.scout.ScoutResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,16 +22,20 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Docker Scout's GraphQL API: {@code POST /v1/graphql {query, variables}} with the Hub JWT as bearer. Queries are
- * read-only, so they are retried like GETs. GraphQL errors map to typed errors by {@code extensions.status} and
+ * read-only, so they are retried like GETs (a mutation is not). GraphQL errors map to typed errors by {@code extensions.status} and
  * {@code extensions.code}; errors alongside data become warnings.
  */
 public final class DefaultScoutClient implements ScoutClient {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultScoutClient.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** A GraphQL mutation (after comments and whitespace) is not repeated when it may have been applied. */
+    private static final Pattern MUTATION = Pattern.compile("(?:\\s|#[^\\n]*\\n)*mutation\\b");
 
     private final HttpEngine engine;
     private final DefaultHubClient hub;
@@ -56,10 +63,13 @@ public final class DefaultScoutClient implements ScoutClient {
         body.put("query", query);
         body.set("variables", variables == null ? MAPPER.createObjectNode() : variables);
         String payload = body.toString();
-        HttpResponse<InputStream> response = post(payload, hub.jwt(false));
-        if (response.statusCode() == 401) {
-            HttpEngine.readCapped("scout", response.body(), 64 * 1024);
-            response = post(payload, hub.jwt(true));
+        boolean retrySafe = !MUTATION.matcher(query).lookingAt();
+        String jwt = hub.jwt(false);
+        HttpResponse<InputStream> response = post(payload, jwt, retrySafe);
+        if (response.statusCode() == 401 && hub.canMint()) {
+            engine.release(response);
+            LOG.debug("scout answered 401; minting a new hub token and retrying once");
+            response = post(payload, hub.refreshAfter(jwt), retrySafe);
         }
         byte[] bytes = engine.readCapped("scout", response.body());
         JsonNode json;
@@ -69,10 +79,13 @@ public final class DefaultScoutClient implements ScoutClient {
             json = null;
         }
         if (response.statusCode() < 200 || response.statusCode() >= 300) {
-            if (json != null && json.has("errors")) {
-                throw new ActionException(graphqlError(json.get("errors"), response.statusCode()));
+            ActionError error = json != null && json.has("errors") ? graphqlError(json.get("errors"),
+                response.statusCode()) : HttpEngine.statusError("scout", response.statusCode(), response.headers(), bytes);
+            if (response.statusCode() == 401) {
+                error = new ActionError(ErrorType.UNAUTHORIZED, error.message() + "; refused identity: "
+                    + hub.describeIdentity(), 401, null, error.details());
             }
-            throw new ActionException(HttpEngine.statusError("scout", response.statusCode(), response.headers(), bytes));
+            throw new ActionException(error);
         }
         if (json == null || !json.isObject()) {
             throw new ActionException(ErrorType.UPSTREAM, "scout answered a body that is not GraphQL JSON");
@@ -92,7 +105,7 @@ public final class DefaultScoutClient implements ScoutClient {
         return new ScoutResponse(data, List.of());
     }
 
-    private HttpResponse<InputStream> post(String payload, String jwt) {
+    private HttpResponse<InputStream> post(String payload, String jwt, boolean retrySafe) {
         return engine.send("scout", () -> HttpRequest.newBuilder(endpoint)
             .timeout(engine.config().readTimeout())
             .header("Accept", "application/json")
@@ -100,7 +113,7 @@ public final class DefaultScoutClient implements ScoutClient {
             .header("User-Agent", "dockerhub-mcp")
             .header("Authorization", "Bearer " + jwt)
             .POST(HttpRequest.BodyPublishers.ofString(payload))
-            .build(), true);
+            .build(), retrySafe);
     }
 
     private static boolean hasNonNullField(JsonNode data) {

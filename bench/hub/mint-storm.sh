@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Mint storm: 100 concurrent Hub calls with a token that is no longer good must cause exactly one JWT mint.
+# Usage: bench/hub/mint-storm.sh [calls=100] [mint-delay-ms=100]
+# Prints a Markdown table (one row per scenario); exits 1 if any scenario minted more than once.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+
+find_jdk() {
+  local candidates=()
+  [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
+  for d in /usr/lib/jvm/*; do [[ -d "$d" ]] && candidates+=("$d"); done
+  for d in "${candidates[@]}"; do
+    if [[ -x "$d/bin/java" && -x "$d/bin/javac" ]]; then
+      local v; v="$(java_major "$d/bin/java")"
+      if [[ -n "$v" && "${v%%.*}" -ge 21 ]]; then echo "$d"; return 0; fi
+    fi
+  done
+  return 1
+}
+
+JAVA_HOME="$(find_jdk)" || { echo "mint-storm: needs a JDK >= 21 (set JAVA_HOME)" >&2; exit 2; }
+export JAVA_HOME
+cp_file="$(mktemp)"
+trap 'rm -f "$cp_file"' EXIT
+# compile plugin-api and testkit in the reactor (never install) and write testkit's runtime classpath
+(cd "$root" && mvn -q -o -pl testkit -am compile dependency:build-classpath \
+    -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >&2) \
+  || (cd "$root" && mvn -q -pl testkit -am compile dependency:build-classpath \
+    -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >&2)
+cp="$root/testkit/target/classes:$root/plugin-api/target/classes:$(cat "$cp_file")"
+exec "$JAVA_HOME/bin/java" -cp "$cp" "$here/MintStorm.java" "$@"

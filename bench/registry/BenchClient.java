@@ -1,0 +1,62 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockerhubmcp.api.Result;
+import dev.dockerhubmcp.api.http.Credentials;
+import dev.dockerhubmcp.api.http.DefaultUpstreams;
+import dev.dockerhubmcp.api.http.UpstreamConfig;
+import dev.dockerhubmcp.plugins.registry.RegistryPlugin;
+import dev.dockerhubmcp.testkit.ActionHarness;
+import dev.dockerhubmcp.testkit.registry.TestImages;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Runs one plugin action against the bench registry as bench/bench-pw and prints
+ * {@code {"ms":…,"first_ms":…,"heap_max_mb":…,"data":…}}: {@code first_ms} is the first call of the JVM,
+ * {@code ms} the median of the later ones (a warm server); times cover the action only, not JVM start-up.
+ * Usage: BenchClient <registryUrl> <realm> <action> <argsJson> [repeat]
+ *        BenchClient <registryUrl> <realm> seed-multiarch <repository:tag>
+ */
+public class BenchClient {
+    public static void main(String[] a) throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        if (a[2].equals("seed-multiarch")) {
+            String[] rt = a[3].split(":");
+            try (DefaultUpstreams u = new DefaultUpstreams(UpstreamConfig.builder().registryUrl(a[0])
+                .registryAuthUrl(a[1]).credentials(Credentials.of("bench", "bench-pw", "bench")).build())) {
+                TestImages.Index idx = TestImages.index(false, true, TestImages.image("linux/amd64", "a", "a2"),
+                    TestImages.image("linux/arm64/v8", "b", "b2"), TestImages.image("linux/arm/v7", "c"));
+                System.out.println(TestImages.push(u.registry(), rt[0], rt[1], idx));
+            }
+            return;
+        }
+        int repeat = a.length > 4 ? Integer.parseInt(a[4]) : 1;
+        try (ActionHarness h = ActionHarness.builder().registry(a[0]).registryAuth(a[1])
+            .credentials("bench", "bench-pw").allowDestructive(true)
+            .configure(c -> c.readTimeout(Duration.ofMinutes(5))).build()) {
+            RegistryPlugin plugin = new RegistryPlugin();
+            List<Double> times = new ArrayList<>();
+            Result last = null;
+            for (int i = 0; i < repeat; i++) {
+                long t0 = System.nanoTime();
+                last = h.call(plugin, a[2], (ObjectNode) m.readTree(a[3]));
+                times.add((System.nanoTime() - t0) / 1e6);
+                if (last.isError()) {
+                    throw new IllegalStateException(a[2] + " failed: " + last.error());
+                }
+            }
+            ObjectNode out = m.createObjectNode();
+            List<Double> warm = new ArrayList<>(times.subList(times.size() > 1 ? 1 : 0, times.size()));
+            Collections.sort(warm);
+            out.put("ms", warm.get(warm.size() / 2)); // median of the calls after the first (a warm server)
+            out.put("first_ms", times.get(0));        // the very first call of this JVM (cold JIT, token fetch)
+            out.put("heap_max_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            out.set("data", last.data());
+            System.out.println(out);
+        }
+    }
+}

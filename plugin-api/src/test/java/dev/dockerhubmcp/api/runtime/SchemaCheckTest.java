@@ -1,0 +1,70 @@
+package dev.dockerhubmcp.api.runtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockerhubmcp.api.Patterns;
+import dev.dockerhubmcp.api.Schema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SchemaCheckTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectNode SCHEMA = Schema.object()
+        .required("namespace", Schema.string("ns").pattern(Patterns.NAMESPACE))
+        .optional("page_size", Schema.integer("size").min(1).max(100))
+        .optional("verbose", Schema.bool("raw"))
+        .optional("ordering", Schema.string("order").enumOf("name", "-name"))
+        .optional("label", Schema.string("label").minLength(1).maxLength(5))
+        .optional("scopes", Schema.array(Schema.string("scope").enumOf("repo:read", "repo:write"), "scopes").minItems(1))
+        .optional("settings", Schema.objectProp(Schema.object().required("enabled", Schema.bool("on")), "settings"))
+        .build();
+
+    private static ObjectNode args(String json) throws Exception {
+        return (ObjectNode) MAPPER.readTree(json);
+    }
+
+    @Test
+    void validArgumentsPassAndStringsAreCoercedWhereNumbersOrBooleansAreExpected() throws Exception {
+        ObjectNode a = args("{\"namespace\":\"library\",\"page_size\":\"25\",\"verbose\":\"true\"}");
+        assertEquals(List.of(), SchemaCheck.check(SCHEMA, a));
+        assertTrue(a.get("page_size").isIntegralNumber());
+        assertTrue(a.get("verbose").isBoolean());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{}|'namespace' is required",
+        "{\"namespace\":\"Bad Name\"}|'namespace' does not match",
+        "{\"namespace\":\"a1\",\"page_size\":0}|'page_size' must be at least 1 (got 0)",
+        "{\"namespace\":\"a1\",\"page_size\":101}|'page_size' must be at most 100 (got 101)",
+        "{\"namespace\":\"a1\",\"page_size\":\"lots\"}|'page_size' must be an integer (got 'lots')",
+        "{\"namespace\":\"a1\",\"page_size\":2.5}|'page_size' must be an integer",
+        "{\"namespace\":\"a1\",\"verbose\":\"maybe\"}|'verbose' must be true or false",
+        "{\"namespace\":\"a1\",\"ordering\":\"stars\"}|'ordering' must be one of name, -name (got 'stars')",
+        "{\"namespace\":\"a1\",\"label\":\"\"}|'label' must be at least 1 characters",
+        "{\"namespace\":\"a1\",\"label\":\"toolong\"}|'label' must be at most 5 characters (got 7)",
+        "{\"namespace\":\"a1\",\"scopes\":[]}|'scopes' needs at least 1 item(s)",
+        "{\"namespace\":\"a1\",\"scopes\":[\"repo:admin\"]}|'scopes[0]' must be one of repo:read, repo:write",
+        "{\"namespace\":\"a1\",\"scopes\":\"repo:read\"}|'scopes' must be an array",
+        "{\"namespace\":\"a1\",\"settings\":{}}|'settings.enabled' is required",
+        "{\"namespace\":\"a1\",\"settings\":{\"enabled\":true,\"x\":1}}|unknown field 'x' in 'settings'",
+        "{\"namespace\":\"a1\",\"bogus\":1}|unknown field 'bogus'; allowed: label, namespace, ordering",
+        "{\"namespace\":7}|'namespace' must be a string",
+    })
+    void eachProblemNamesTheFieldAndTheRule(String json, String expected) throws Exception {
+        List<String> problems = SchemaCheck.check(SCHEMA, args(json));
+        assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), problems + " should contain: " + expected);
+    }
+
+    @Test
+    void nullsCountAsAbsent() throws Exception {
+        assertEquals(List.of("'namespace' is required"), SchemaCheck.check(SCHEMA, args("{\"namespace\":null}")));
+        assertEquals(List.of(), SchemaCheck.check(SCHEMA, args("{\"namespace\":\"a1\",\"page_size\":null}")));
+    }
+}

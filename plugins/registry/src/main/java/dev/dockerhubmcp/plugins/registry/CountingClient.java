@@ -1,0 +1,41 @@
+package dev.dockerhubmcp.plugins.registry;
+
+import dev.dockerhubmcp.api.registry.RegistryClient;
+import dev.dockerhubmcp.api.registry.RegistryRequest;
+import dev.dockerhubmcp.api.registry.RegistryResponse;
+import dev.dockerhubmcp.api.registry.RegistryStream;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static java.util.Objects.requireNonNull;
+
+/** Counts the registry requests an action makes (token fetches excluded), so answers can report their cost. */
+final class CountingClient implements RegistryClient {
+    private final RegistryClient delegate;
+    private final AtomicInteger count = new AtomicInteger();
+
+    CountingClient(RegistryClient delegate) {
+        this.delegate = requireNonNull(delegate, "delegate is null");
+    }
+
+    @Override
+    public RegistryResponse send(RegistryRequest request) {
+        count.incrementAndGet();
+        return delegate.send(request);
+    }
+
+    @Override
+    public RegistryStream open(RegistryRequest request) {
+        count.incrementAndGet();
+        return delegate.open(request);
+    }
+
+    @Override
+    public String baseUrl() {
+        return delegate.baseUrl();
+    }
+
+    int count() {
+        return count.get();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.dockerhubmcp.plugins.registry;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockerhubmcp.api.Action;
+import dev.dockerhubmcp.api.ActionContext;
+import dev.dockerhubmcp.api.ActionException;
+import dev.dockerhubmcp.api.Arguments;
+import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.ErrorType;
+import dev.dockerhubmcp.api.Result;
+import dev.dockerhubmcp.api.Schema;
+import dev.dockerhubmcp.api.http.registry.Digests;
+import dev.dockerhubmcp.api.registry.RegistryBody;
+import dev.dockerhubmcp.api.registry.RegistryClient;
+import dev.dockerhubmcp.api.registry.RegistryRequest;
+import dev.dockerhubmcp.api.registry.RegistryResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * {@code push_blob}: one file → one blob, streamed from disk, never held in memory.
+ * <ul>
+ *   <li>{@code stream} (default): POST, one PATCH carrying the whole file while its sha256 is computed
+ *       concurrently, then PUT ?digest= — the file is hashed during the transfer, not before.</li>
+ *   <li>{@code chunked}: POST, PATCHes of {@code chunk_size} with Content-Range (cancellable between chunks,
+ *       progress reported), hashing concurrently, then PUT ?digest=.</li>
+ *   <li>{@code monolithic}: hash first, then POST and a single PUT ?digest= with the body (the OCI monolithic
+ *       upload, for registries that do not take PATCH).</li>
+ * </ul>
+ * With {@code skip_existing} the digest is computed first and a HEAD skips blobs already present. The digest the
+ * registry reports is checked against ours; a failed upload session is cancelled.
+ */
+final class PushBlob {
+    static final Action ACTION = Action.builder("push_blob")
+        .description("Uploads a local file as a blob (config or layer) and returns its digest: streamed from disk, "
+            + "sha256 computed while streaming, verified against what the registry stored. mode: stream (default), "
+            + "chunked (chunk_size) or monolithic. Needs push access.")
+        .input(Schema.object()
+            .required("repository", Reg.repository())
+            .required("source_path", Schema.string("The file to upload").minLength(1).maxLength(4096))
+            .optional("mode", Schema.string("stream | chunked | monolithic (default stream)")
+                .enumOf("stream", "chunked", "monolithic"))
+            .optional("chunk_size", Schema.integer("Bytes per PATCH in chunked mode (default 16 MiB)")
+                .min(1).max(1L << 31))
+            .optional("skip_existing", Schema.bool("Hash first and skip the upload when the registry has the blob")))
+        .output(Schema.object()
+            .required("digest", Schema.string("sha256 of the file = digest stored"))
+            .required("size", Schema.integer("Bytes"))
+            .required("uploaded", Schema.bool("False when skipped because it existed")))
+        .effect(Effect.DESTRUCTIVE)
+        .handler(PushBlob::handle)
+        .build();
+
+    private static final long DEFAULT_CHUNK = 16L * 1024 * 1024;
+
+    private PushBlob() {
+    }
+
+    static Result handle(Arguments args, ActionContext ctx) throws InterruptedException {
+        String repo = Reg.repository(args);
+        Path file = Uploads.sourceFile(args.string("source_path"));
+        long size = Uploads.size(file);
+        String mode = args.string("mode", "stream");
+        long chunk = args.longValue("chunk_size", DEFAULT_CHUNK);
+        RegistryClient c = ctx.registry();
+        ObjectNode data = Reg.obj();
+        data.put("repository", repo);
+        data.put("size", size);
+        data.put("mode", mode);
+        CompletableFuture<String> hash;
+        if (args.bool("skip_existing", false) || mode.equals("monolithic")) {
+            String digest = sha256(file);
+            hash = CompletableFuture.completedFuture(digest);
+            if (args.bool("skip_existing", false)) {
+                RegistryResponse head = c.send(RegistryRequest.builder("HEAD", repo).path("blobs/" + digest)
+                    .actions("pull,push").accepting(404).build());
+                if (head.status() == 200) {
+                    data.put("digest", digest);
+                    data.put("uploaded", false);
+                    return Result.ok(head.status(), data).withWarning("the registry already has " + digest);
+                }
+            }
+        } else {
+            hash = CompletableFuture.supplyAsync(() -> sha256(file), Thread.ofVirtual()::start);
+        }
+        String location = Uploads.start(c, repo);
+        RegistryResponse done;
+        try {
+            if (mode.equals("monolithic")) {
+                done = c.send(RegistryRequest.builder("PUT", repo).location(location).actions("pull,push")
+                    .query("digest", hash.join()).body(RegistryBody.fileRange(file, 0, size)).build());
+            } else {
+                long step = mode.equals("chunked") ? chunk : Math.max(size, 1);
+                int chunks = 0;
+                for (long off = 0; off < size; off += step) {
+                    long len = Math.min(step, size - off);
+                    RegistryResponse r = c.send(RegistryRequest.builder("PATCH", repo).location(location)
+                        .actions("pull,push").header("Content-Range", off + "-" + (off + len - 1))
+                        .body(RegistryBody.fileRange(file, off, len)).build());
+                    location = Uploads.location(r, location);
+                    chunks++;
+                    ctx.progress(off + len, size, "uploaded " + (off + len) + " of " + size + " bytes");
+                    if (ctx.cancelled()) {
+                        throw new ActionException(ErrorType.INTERNAL, "push_blob cancelled after " + (off + len)
+                            + " bytes; the upload session was cancelled");
+                    }
+                }
+                data.put("chunks", chunks);
+                done = c.send(RegistryRequest.builder("PUT", repo).location(location).actions("pull,push")
+                    .query("digest", digestOf(hash)).build());
+            }
+        } catch (RuntimeException e) {
+            Uploads.cancelQuietly(c, repo, location);
+            throw e;
+        }
+        String digest = digestOf(hash);
+        String stored = done.header("docker-content-digest").orElse(digest);
+        if (!stored.equals(digest)) {
+            throw new ActionException(ErrorType.UPSTREAM, "the registry stored " + stored + " but the file hashes to "
+                + digest);
+        }
+        data.put("digest", digest);
+        data.put("uploaded", true);
+        return Result.ok(done.status(), data);
+    }
+
+    private static String digestOf(CompletableFuture<String> hash) throws InterruptedException {
+        try {
+            return hash.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new ActionException(ErrorType.INTERNAL, "hashing failed: " + e.getCause());
+        }
+    }
+
+    static String sha256(Path file) {
+        MessageDigest md = Digests.digester("sha256");
+        byte[] buf = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                md.update(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw ActionException.validation("cannot read " + file + ": " + e.getMessage());
+        }
+        return Digests.format("sha256", md.digest());
+    }
+}

@@ -1,0 +1,113 @@
+package dev.dockerhubmcp.plugins.registry;
+
+import dev.dockerhubmcp.api.ActionException;
+import dev.dockerhubmcp.api.Arguments;
+import dev.dockerhubmcp.api.ErrorType;
+import dev.dockerhubmcp.api.Schema;
+import dev.dockerhubmcp.api.registry.RegistryBody;
+import dev.dockerhubmcp.api.registry.RegistryClient;
+import dev.dockerhubmcp.api.registry.RegistryRequest;
+import dev.dockerhubmcp.api.registry.RegistryResponse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+/** Upload-session helpers: the chunk arguments (base64 or a file range), Location handling, cancellation. */
+final class Uploads {
+    /** Largest base64 chunk accepted inline (the bytes travel in the tool call). */
+    static final int MAX_BASE64 = 16 * 1024 * 1024;
+
+    private Uploads() {
+    }
+
+    static Schema.ObjectBuilder chunkProps(Schema.ObjectBuilder b) {
+        return b
+            .optional("chunk_base64", Schema.string("Chunk bytes, base64 (small chunks; up to 12 MiB of data)")
+                .maxLength(MAX_BASE64))
+            .optional("source_path", Schema.string("Read the chunk from this file instead (streamed from disk)")
+                .minLength(1).maxLength(4096))
+            .optional("offset", Schema.integer("Where the chunk starts in source_path (default 0)").min(0))
+            .optional("length", Schema.integer("Chunk length in bytes (default: to the end of source_path)").min(0));
+    }
+
+    /** The chunk body given by the arguments, or null when there is none. */
+    static RegistryBody chunk(Arguments args) {
+        boolean b64 = args.has("chunk_base64");
+        boolean file = args.has("source_path");
+        if (b64 && file) {
+            throw ActionException.validation("give either 'chunk_base64' or 'source_path', not both");
+        }
+        if (b64) {
+            if (args.has("offset") || args.has("length")) {
+                throw ActionException.validation("'offset' and 'length' apply to 'source_path' only");
+            }
+            try {
+                return RegistryBody.octets(Base64.getDecoder().decode(args.string("chunk_base64").strip()));
+            } catch (IllegalArgumentException e) {
+                throw ActionException.validation("'chunk_base64' is not valid base64: " + e.getMessage());
+            }
+        }
+        if (file) {
+            Path p = sourceFile(args.string("source_path"));
+            long size = size(p);
+            long offset = args.longValue("offset", 0);
+            if (offset > size) {
+                throw ActionException.validation("'offset' " + offset + " is beyond the end of " + p + " (" + size
+                    + " bytes)");
+            }
+            long length = args.longValue("length", size - offset);
+            if (offset + length > size) {
+                throw ActionException.validation("'offset'+'length' (" + (offset + length) + ") exceeds the size of "
+                    + p + " (" + size + " bytes)");
+            }
+            return RegistryBody.fileRange(p, offset, length);
+        }
+        return null;
+    }
+
+    static Path sourceFile(String path) {
+        Path p = Path.of(path).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+            throw ActionException.validation("'source_path': " + p + " is not a readable file");
+        }
+        return p;
+    }
+
+    static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw ActionException.validation("cannot read " + p + ": " + e.getMessage());
+        }
+    }
+
+    /** The Location of an answer (uploads move on with each PATCH). */
+    static String location(RegistryResponse r, String fallback) {
+        return r.header("location").orElseGet(() -> {
+            if (fallback == null) {
+                throw new ActionException(ErrorType.UPSTREAM, "the registry answered " + r.status()
+                    + " without the Location of the upload session");
+            }
+            return fallback;
+        });
+    }
+
+    /** Starts an upload session; returns its Location. */
+    static String start(RegistryClient c, String repo) {
+        RegistryResponse r = c.send(RegistryRequest.builder("POST", repo).path("blobs/uploads/")
+            .actions("pull,push").build());
+        return location(r, null);
+    }
+
+    /** Cancels a session, ignoring failures (cleanup after an error). */
+    static void cancelQuietly(RegistryClient c, String repo, String location) {
+        try {
+            c.send(RegistryRequest.builder("DELETE", repo).location(location).actions("pull,push").accepting(404)
+                .build());
+        } catch (RuntimeException ignored) {
+            // the registry purges abandoned sessions itself
+        }
+    }
+}

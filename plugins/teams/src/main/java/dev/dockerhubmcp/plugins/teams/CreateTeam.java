@@ -1,0 +1,37 @@
+package dev.dockerhubmcp.plugins.teams;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockerhubmcp.api.Action;
+import dev.dockerhubmcp.api.ActionContext;
+import dev.dockerhubmcp.api.Arguments;
+import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.Result;
+import dev.dockerhubmcp.api.Schema;
+import dev.dockerhubmcp.api.hub.HubRequest;
+import dev.dockerhubmcp.api.hub.HubResponse;
+
+/** POST /v2/orgs/{org_name}/groups {@code {name, description?}} → 201. */
+final class CreateTeam {
+    static final Action ACTION = Action.builder("create")
+        .description("Create a team (group) in an organization, with an optional description; answers the new "
+            + "team with its id. One request; org owners only.")
+        .input(Schema.object()
+            .required("org", Fields.org())
+            .required("name", Fields.newName("Name of the new team"))
+            .optional("description", Fields.description())
+            .optional("verbose", Fields.verbose()))
+        .output(Fields.teamOutput())
+        .effect(Effect.WRITE)
+        .handler(CreateTeam::handle)
+        .build();
+
+    private CreateTeam() {
+    }
+
+    private static Result handle(Arguments args, ActionContext ctx) {
+        ObjectNode body = Json.object().put("name", args.string("name"));
+        args.optString("description").ifPresent(d -> body.put("description", d));
+        HubResponse r = ctx.hub().send(HubRequest.post("/v2/orgs/{}/groups", args.string("org")).body(body).build());
+        return Result.ok(r.status(), Fields.team(r.json(), args.bool("verbose", false)));
+    }
+}

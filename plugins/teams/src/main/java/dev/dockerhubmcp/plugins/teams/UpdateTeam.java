@@ -1,0 +1,39 @@
+package dev.dockerhubmcp.plugins.teams;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockerhubmcp.api.Action;
+import dev.dockerhubmcp.api.ActionContext;
+import dev.dockerhubmcp.api.Arguments;
+import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.Result;
+import dev.dockerhubmcp.api.Schema;
+import dev.dockerhubmcp.api.hub.HubRequest;
+import dev.dockerhubmcp.api.hub.HubResponse;
+
+/** PUT /v2/orgs/{org_name}/groups/{group_name} {@code {name, description?}}: the spec requires {@code name}. */
+final class UpdateTeam {
+    static final Action ACTION = Action.builder("update")
+        .description("Replace a team's details (PUT): name is required (repeat the current one to keep it), "
+            + "description optional. To change a single field use patch. One request; org owners only.")
+        .input(Schema.object()
+            .required("org", Fields.org())
+            .required("team", Fields.team())
+            .required("name", Fields.newName("The team's name after the update (required by the API)"))
+            .optional("description", Fields.description())
+            .optional("verbose", Fields.verbose()))
+        .output(Fields.teamOutput())
+        .effect(Effect.WRITE)
+        .handler(UpdateTeam::handle)
+        .build();
+
+    private UpdateTeam() {
+    }
+
+    private static Result handle(Arguments args, ActionContext ctx) {
+        ObjectNode body = Json.object().put("name", args.string("name"));
+        args.optString("description").ifPresent(d -> body.put("description", d));
+        HubResponse r = ctx.hub().send(HubRequest.put("/v2/orgs/{}/groups/{}", args.string("org"),
+            args.string("team")).body(body).build());
+        return Result.ok(r.status(), Fields.team(r.json(), args.bool("verbose", false)));
+    }
+}
