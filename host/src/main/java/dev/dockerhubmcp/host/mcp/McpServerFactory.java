@@ -36,10 +36,17 @@ public final class McpServerFactory {
         + "its parameters; call action='help' for parameters. Destructive actions need "
         + "DOCKERHUB_ALLOW_DESTRUCTIVE=true on the server. Results: {status_code, data, rate_limit}; errors: {error}.";
 
+    /**
+     * One JSON mapper for every server of the process (default configuration, thread-safe), so that
+     * {@link #prewarm()} fills the very (de)serializer caches the server then uses.
+     */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(MAPPER);
+
     private final HostRuntime runtime;
     private final String version;
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final McpJsonMapper jsonMapper = new JacksonMcpJsonMapper(mapper);
+    private final ObjectMapper mapper = MAPPER;
+    private final McpJsonMapper jsonMapper = JSON;
     private final AtomicInteger inFlight = new AtomicInteger();
 
     public McpServerFactory(HostRuntime runtime, String version) {
@@ -49,6 +56,57 @@ public final class McpServerFactory {
 
     public McpJsonMapper jsonMapper() {
         return jsonMapper;
+    }
+
+    /**
+     * Start-up: does the one-time work of a session's first messages — the JSON (de)serializers of the protocol
+     * types, Jackson's parser classes (whose initialisation computes BigDecimal tables), the secure random behind
+     * session ids — on a daemon thread, so that it runs on another core while the plugins load instead of after
+     * them. Changes nothing a client can see; any failure is ignored (the server then does the same work itself).
+     */
+    public static void prewarm() {
+        Thread t = new Thread(McpServerFactory::warm, "mcp-prewarm");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void warm() {
+        try {
+            java.util.UUID.randomUUID();
+            McpSchema.JSONRPCMessage init = McpSchema.deserializeJsonRpcMessage(JSON, "{\"jsonrpc\":\"2.0\",\"id\":0,"
+                + "\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{"
+                + "\"roots\":{\"listChanged\":true},\"elicitation\":{}},\"clientInfo\":{\"name\":\"w\",\"version\":\"0\"}}}");
+            JSON.convertValue(((McpSchema.JSONRPCRequest) init).params(),
+                new io.modelcontextprotocol.json.TypeRef<McpSchema.InitializeRequest>() {
+                });
+            McpSchema.deserializeJsonRpcMessage(JSON, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            McpSchema.JSONRPCMessage call = McpSchema.deserializeJsonRpcMessage(JSON, "{\"jsonrpc\":\"2.0\",\"id\":1,"
+                + "\"method\":\"tools/call\",\"params\":{\"name\":\"t\",\"arguments\":{\"a\":1,\"b\":\"c\","
+                + "\"d\":[true]},\"_meta\":{\"progressToken\":1}}}");
+            McpSchema.CallToolRequest request = JSON.convertValue(((McpSchema.JSONRPCRequest) call).params(),
+                new io.modelcontextprotocol.json.TypeRef<McpSchema.CallToolRequest>() {
+                });
+            MAPPER.convertValue(request.arguments(), ObjectNode.class);
+            ObjectNode schema = MAPPER.createObjectNode().put("type", "object");
+            schema.putObject("properties").putObject("a").put("type", "integer").put("description", "d");
+            McpSchema.Tool tool = McpSchema.Tool.builder().name("t").description("d")
+                .inputSchema(MAPPER.convertValue(schema, MAP))
+                .annotations(new McpSchema.ToolAnnotations(null, true, false, true, true, null)).build();
+            JSON.writeValueAsString(new McpSchema.JSONRPCResponse("2.0", 0, new McpSchema.InitializeResult("2025-06-18",
+                McpSchema.ServerCapabilities.builder().tools(false).logging().build(),
+                new McpSchema.Implementation(NAME, "0"), INSTRUCTIONS), null));
+            JSON.writeValueAsString(new McpSchema.JSONRPCResponse("2.0", 1,
+                new McpSchema.ListToolsResult(List.of(tool), null), null));
+            ObjectNode envelope = MAPPER.createObjectNode().put("status_code", 200);
+            envelope.putObject("data").put("x", "y").putArray("z").add(1.5).add(true);
+            JSON.writeValueAsString(new McpSchema.JSONRPCResponse("2.0", 2, McpSchema.CallToolResult.builder()
+                .structuredContent(envelope).addTextContent(envelope.toString())
+                .isError(false).build(), null));
+            JSON.writeValueAsString(new McpSchema.JSONRPCNotification("2.0", McpSchema.METHOD_NOTIFICATION_PROGRESS,
+                new McpSchema.ProgressNotification(1, 1.0, 2.0, "m")));
+        } catch (Exception | LinkageError e) {
+            LOG.debug("prewarm: {}", e.toString());
+        }
     }
 
     /** Tool calls running now (stdio waits for them before exiting). */
@@ -108,9 +166,13 @@ public final class McpServerFactory {
         }
     }
 
+    /**
+     * The envelope goes into {@code structuredContent} as the tree it is (Jackson writes a tree exactly as it writes
+     * the same map), saving a tree-to-map conversion on every call.
+     */
     private McpSchema.CallToolResult toMcp(ObjectNode envelope, boolean isError) {
         return McpSchema.CallToolResult.builder()
-            .structuredContent(mapper.convertValue(envelope, MAP))
+            .structuredContent(envelope)
             .addTextContent(envelope.toString())
             .isError(isError)
             .build();
