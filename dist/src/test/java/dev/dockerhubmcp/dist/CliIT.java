@@ -40,6 +40,20 @@ class CliIT {
     }
 
     @Test
+    void startUpCacheIsTrainedAndUsedWithoutTouchingStdout() throws Exception {
+        Map<String, String> env = Map.of("DOCKERHUB_MCP_CDS", "true", "DOCKERHUB_MCP_TRAIN", "wait");
+        Dist.Run first = Dist.run(List.of("tools", "--json"), Dist.env(tmp, env), null, 180);
+        assertEquals(0, first.exit(), first.stderr());
+        try (var files = java.nio.file.Files.list(tmp.resolve("cache"))) {
+            assertTrue(files.anyMatch(f -> java.nio.file.Files.isRegularFile(f)), "a cache file was written");
+        }
+        Dist.Run second = Dist.run(List.of("tools", "--json"), Dist.env(tmp, env), null, 120);
+        assertEquals(0, second.exit(), second.stderr());
+        assertEquals(first.stdout(), second.stdout(), "the same answer with the cache, nothing else on stdout");
+        MAPPER.readTree(second.stdout());
+    }
+
+    @Test
     void callRunsOneActionAndPrintsTheEnvelope() throws Exception {
         try (FakeHub hub = FakeHub.start().requireAuth(false)) {
             hub.on("GET", "/v2/namespaces/library/repositories").respond(200, "{\"count\":1,\"next\":null,"

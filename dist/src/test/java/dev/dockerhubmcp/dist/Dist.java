@@ -103,8 +103,9 @@ final class Dist {
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("HOME", home.toString());
         env.put("DOCKER_CONFIG", home.resolve(".docker").toString());
-        // one class-data archive for all tests (created by the first server, reused by the others)
-        env.put("DOCKERHUB_MCP_CACHE", home().resolveSibling("cds-cache").toString());
+        // no start-up cache (and no background trainer) unless a test asks for it: CliIT covers the cache
+        env.put("DOCKERHUB_MCP_CDS", "false");
+        env.put("DOCKERHUB_MCP_CACHE", home.resolve("cache").toString());
         env.put("DOCKERHUB_URL", "http://127.0.0.1:9");
         env.put("DOCKER_REGISTRY_URL", "http://127.0.0.1:9");
         env.put("DOCKER_SCOUT_URL", "http://127.0.0.1:9");

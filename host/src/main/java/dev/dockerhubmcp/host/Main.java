@@ -136,6 +136,7 @@ public final class Main {
                              Map<String, String> env, Path home) throws InterruptedException {
         try (HostRuntime runtime = runtime(cli, stderr, env, home)) {
             McpServerFactory factory = new McpServerFactory(runtime, Versions.server());
+            factory.prewarm();
             String transport = runtime.config().transport();
             if (transport.equals("stdio")) {
                 new StdioServer(factory, Duration.ofSeconds(60)).run(stdin, stdout);
