@@ -22,6 +22,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.jar.Attributes;
@@ -80,13 +84,35 @@ public final class PluginJarLoader implements AutoCloseable {
         jars.sort(null);
         Map<String, LoadedPlugin> byTool = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
-        for (Path jar : jars) {
-            loadOne(jar, disabled, byTool, ids);
+        // PF4J loads jars one by one; each plugin's actions (its classes' initialisation, schema building) are
+        // built on another thread meanwhile, and registered in jar order afterwards, so conflicts resolve the same
+        // way every time.
+        List<Pending> pending = new ArrayList<>();
+        ExecutorService builders = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "plugin-actions");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (Path jar : jars) {
+                loadOne(jar, disabled, ids, pending, builders);
+            }
+            for (Pending p : pending) {
+                register(p, byTool);
+            }
+        } finally {
+            builders.shutdownNow();
         }
         return this;
     }
 
-    private void loadOne(Path jar, Set<String> disabled, Map<String, LoadedPlugin> byTool, Set<String> ids) {
+    /** A started extension whose actions are being built. */
+    private record Pending(DockerHubPlugin plugin, String id, String version, String file,
+                           Future<List<Action>> actions) {
+    }
+
+    private void loadOne(Path jar, Set<String> disabled, Set<String> ids, List<Pending> pending,
+                         ExecutorService builders) {
         String file = jar.getFileName().toString();
         Manifest manifest;
         try (JarFile jf = new JarFile(jar.toFile())) {
@@ -171,12 +197,15 @@ public final class PluginJarLoader implements AutoCloseable {
         }
         ids.add(id);
         for (DockerHubPlugin plugin : extensions) {
-            register(plugin, id, version, file, byTool);
+            pending.add(new Pending(plugin, id, version, file, builders.submit(() -> List.copyOf(plugin.actions()))));
         }
     }
 
-    private void register(DockerHubPlugin plugin, String id, String version, String file,
-                          Map<String, LoadedPlugin> byTool) {
+    private void register(Pending p, Map<String, LoadedPlugin> byTool) {
+        DockerHubPlugin plugin = p.plugin();
+        String id = p.id();
+        String version = p.version();
+        String file = p.file();
         String tool;
         List<Action> actions;
         try {
@@ -185,7 +214,14 @@ public final class PluginJarLoader implements AutoCloseable {
                 disabledInfo(plugin.id(), version, file, plugin.toggle() + "=false");
                 return;
             }
-            actions = List.copyOf(plugin.actions());
+            actions = p.actions().get();
+        } catch (ExecutionException e) {
+            fail(id, file, version, "its actions could not be read: " + message(e.getCause()));
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(id, file, version, "interrupted while reading its actions");
+            return;
         } catch (RuntimeException | LinkageError e) {
             fail(id, file, version, "its actions could not be read: " + message(e));
             return;
