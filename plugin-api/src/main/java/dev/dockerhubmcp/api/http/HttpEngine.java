@@ -75,6 +75,7 @@ public final class HttpEngine implements AutoCloseable {
             synchronized (this) {
                 c = client;
                 if (c == null) {
+                    defaultBufferSize();
                     HttpClient.Builder b = HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(config.connectTimeout())
@@ -101,13 +102,25 @@ public final class HttpEngine implements AutoCloseable {
      *                  DELETE, the token mint); a POST that may have been applied is not
      */
     public HttpResponse<InputStream> send(String service, Supplier<HttpRequest> request, boolean retrySafe) {
+        return send(service, request, retrySafe, HttpResponse.BodyHandlers.ofInputStream(), this::releaseStream);
+    }
+
+    /**
+     * Like {@link #send(String, Supplier, boolean)}, with the body received by {@code handler} (e.g. straight into a
+     * file for a 2xx answer, as a stream otherwise). {@code discard} drops the body of a 429/503 answer before a
+     * retry; it must not throw.
+     */
+    public <T> HttpResponse<T> send(String service, Supplier<HttpRequest> request, boolean retrySafe,
+                                    HttpResponse.BodyHandler<T> handler, java.util.function.Consumer<T> discard) {
+        requireNonNull(handler, "handler is null");
+        requireNonNull(discard, "discard is null");
         Duration waited = Duration.ZERO;
         int attempt = 0;
         while (true) {
             HttpRequest req = request.get();
-            HttpResponse<InputStream> response;
+            HttpResponse<T> response;
             try {
-                response = client().send(req, HttpResponse.BodyHandlers.ofInputStream());
+                response = client().send(req, handler);
             } catch (IOException e) {
                 ActionError error = networkError(service, req, e);
                 if (retrySafe && attempt < config.maxRetries() && error.type() == ErrorType.NETWORK
@@ -143,7 +156,7 @@ public final class HttpEngine implements AutoCloseable {
             if (waited.plus(wait).compareTo(config.maxTotalRetryWait()) > 0) {
                 return response;
             }
-            release(response);
+            discard.accept(response.body());
             LOG.debug("{} answered {}; retrying in {} ms (attempt {})", service, status, wait.toMillis(), attempt + 1);
             sleep(wait);
             waited = waited.plus(wait);
@@ -458,7 +471,11 @@ public final class HttpEngine implements AutoCloseable {
      * timeout). Never throws.
      */
     public void release(HttpResponse<InputStream> response) {
-        try (InputStream in = idleGuarded("release", response.body())) {
+        releaseStream(response.body());
+    }
+
+    private void releaseStream(InputStream body) {
+        try (InputStream in = idleGuarded("release", body)) {
             byte[] buf = new byte[8192];
             long left = 64 * 1024;
             int n;
@@ -476,6 +493,20 @@ public final class HttpEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ActionException(ErrorType.NETWORK, "interrupted while waiting to retry");
+        }
+    }
+
+    /** The read buffer of the JDK client unless the user chose one (-Djdk.httpclient.bufsize). */
+    static final int BUFFER_SIZE = 256 * 1024;
+
+    /**
+     * Sets the JDK client's buffer size (its documented {@code jdk.httpclient.bufsize}, read once when the first
+     * client is built) to 256 KiB unless it was set: the default 16 KiB makes a blob transfer cost about three times
+     * the CPU (measured: 1 GiB over loopback 2.0 s of CPU with 16 KiB, 0.6-0.8 s with 128-256 KiB).
+     */
+    private static void defaultBufferSize() {
+        if (System.getProperty("jdk.httpclient.bufsize") == null) {
+            System.setProperty("jdk.httpclient.bufsize", Integer.toString(BUFFER_SIZE));
         }
     }
 
