@@ -23,7 +23,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Where a downloaded blob goes: every byte is hashed, the first {@code keepHead} bytes are kept in memory and, with a
  * target, all are written to it (a file created here, removed again by {@link #abort()}). {@link #finish()} checks
- * the size announced and the digest. One writer at a time; memory use is the head, nothing else.
+ * the size announced and the digest. Writing and hashing may run on two threads (a pipeline), each half on one at a
+ * time; memory use is the head, nothing else.
  */
 public final class BlobSink implements AutoCloseable {
     private final String expected;
@@ -34,7 +35,7 @@ public final class BlobSink implements AutoCloseable {
     private final int keepHead;
     private byte[] head = new byte[0];
     private int headLength;
-    private long count;
+    private volatile long count;
 
     /**
      * @param expectedDigest the digest the bytes must hash to ({@code sha256:…}, {@code sha384:…}, {@code sha512:…})
@@ -73,21 +74,36 @@ public final class BlobSink implements AutoCloseable {
         }
     }
 
-    /** Takes the remaining bytes of the buffers (their positions move to their limits). */
+    /** Takes the remaining bytes of the buffers: {@link #write} then {@link #hash}. */
     public void accept(ByteBuffer[] buffers) throws IOException {
+        ByteBuffer[] copies = new ByteBuffer[buffers.length];
+        for (int i = 0; i < buffers.length; i++) {
+            copies[i] = buffers[i].duplicate();
+        }
+        write(copies);
+        hash(buffers);
+    }
+
+    /** Takes {@code len} bytes of {@code b} from {@code off}. */
+    public void accept(byte[] b, int off, int len) throws IOException {
+        accept(new ByteBuffer[] {ByteBuffer.wrap(b, off, len)});
+    }
+
+    /**
+     * The first half of taking bytes: counts them (more than announced is an {@code upstream} error) and writes
+     * them to the file in one gathering write; the buffers' positions move to their limits. One thread at a time;
+     * it may be another than the one calling {@link #hash}, which must then get the same bytes in the same order.
+     */
+    public void write(ByteBuffer[] buffers) throws IOException {
         long n = 0;
         for (ByteBuffer b : buffers) {
             n += b.remaining();
         }
         checkSize(n);
-        for (ByteBuffer b : buffers) {
-            keep(b);
-            md.update(b.duplicate());
-        }
         if (channel != null) {
             long left = n;
             while (left > 0) {
-                left -= channel.write(buffers); // one gathering write for the lot
+                left -= channel.write(buffers);
             }
         } else {
             for (ByteBuffer b : buffers) {
@@ -97,9 +113,12 @@ public final class BlobSink implements AutoCloseable {
         count += n;
     }
 
-    /** Takes {@code len} bytes of {@code b} from {@code off}. */
-    public void accept(byte[] b, int off, int len) throws IOException {
-        accept(new ByteBuffer[] {ByteBuffer.wrap(b, off, len)});
+    /** The second half: hashes the remaining bytes and keeps the head (positions are left as they were). */
+    public void hash(ByteBuffer[] buffers) {
+        for (ByteBuffer b : buffers) {
+            keep(b);
+            md.update(b.duplicate());
+        }
     }
 
     private void checkSize(long n) {

@@ -47,11 +47,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -217,17 +217,28 @@ public final class DefaultRegistryClient implements RegistryClient {
     }
 
     /**
-     * Receives a 2xx body into a {@link BlobSink}. Its "body" is itself, available at once (so the exchange returns
-     * after the headers, like a stream); {@link #await} waits for the end, watching for stalls and cancellation.
+     * Receives a 2xx body into a {@link BlobSink} as a two-stage pipeline: the client's thread writes each buffer
+     * list to the file and queues it; the caller's thread, in {@link #await}, hashes it. {@link #WINDOW} lists are
+     * asked for ahead and each one written is replaced while less than {@link #QUEUE_CAP} bytes wait to be hashed,
+     * so memory stays bounded (window + queue) and a slow disk or hash slows the upstream down instead of piling up. Its "body" is itself, available at once (the exchange returns
+     * after the headers, like a stream).
      */
     private static final class Transfer implements HttpResponse.BodySubscriber<Received> {
+        static final long QUEUE_CAP = 8L << 20;
+        /** Buffer lists asked for ahead, so the client reads the socket while earlier ones are written. */
+        static final int WINDOW = 16;
+        /** Wakes the hasher when the transfer ends. */
+        private static final ByteBuffer[] END = new ByteBuffer[0];
         private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final LinkedBlockingQueue<ByteBuffer[]> toHash = new LinkedBlockingQueue<>();
+        private final AtomicLong queued = new AtomicLong();
+        private final AtomicLong deferred = new AtomicLong();
+        private final AtomicLong demand = new AtomicLong();
         private final BlobSink sink;
         private final IOException openFailure;
         private volatile Flow.Subscription subscription;
-        private volatile long lastArrival = System.nanoTime();
-        private volatile boolean busy;
-        private volatile long received;
+        private volatile long lastActivity = System.nanoTime();
+        private volatile boolean writing;
 
         Transfer(SinkOpener opener) {
             BlobSink s = null;
@@ -258,43 +269,76 @@ public final class DefaultRegistryClient implements RegistryClient {
                 done.completeExceptionally(openFailure);
                 return;
             }
-            lastArrival = System.nanoTime();
-            s.request(1);
+            more(WINDOW);
+        }
+
+        /** Asks for {@code n} more buffer lists; while any is outstanding the stall clock runs. */
+        private void more(long n) {
+            lastActivity = System.nanoTime();
+            demand.addAndGet(n);
+            subscription.request(n);
         }
 
         @Override
         public void onNext(List<ByteBuffer> items) {
+            demand.decrementAndGet();
+            lastActivity = System.nanoTime();
             if (done.isDone()) {
                 return; // stopped: buffers still in flight are dropped
             }
-            busy = true;
+            writing = true;
+            ByteBuffer[] buffers = items.toArray(new ByteBuffer[0]);
+            ByteBuffer[] forFile = new ByteBuffer[buffers.length];
+            long n = 0;
+            for (int i = 0; i < buffers.length; i++) {
+                forFile[i] = buffers[i].duplicate();
+                n += buffers[i].remaining();
+            }
             try {
-                sink.accept(items.toArray(new ByteBuffer[0]));
-                received = sink.count();
+                sink.write(forFile);
             } catch (Throwable e) {
-                busy = false;
+                writing = false;
                 done.completeExceptionally(e);
+                toHash.add(END);
                 subscription.cancel();
                 return;
             }
-            lastArrival = System.nanoTime();
-            busy = false;
-            subscription.request(1);
+            writing = false;
+            toHash.add(buffers);
+            if (queued.addAndGet(n) < QUEUE_CAP) {
+                more(1);
+            } else {
+                deferred.incrementAndGet();
+                hashed(0); // the hasher may have caught up meanwhile
+            }
+        }
+
+        /** The hasher took {@code n} bytes off the queue: resume the demand held back, if any. */
+        private void hashed(long n) {
+            if (queued.addAndGet(-n) < QUEUE_CAP && deferred.get() > 0) {
+                long d = deferred.getAndSet(0);
+                if (d > 0) {
+                    more(d);
+                }
+            }
         }
 
         @Override
         public void onError(Throwable throwable) {
             done.completeExceptionally(throwable);
+            toHash.add(END);
         }
 
         @Override
         public void onComplete() {
             done.complete(null);
+            toHash.add(END);
         }
 
         /** Stops the exchange (closing its connection) with {@code why}, unless it already ended. */
         private void stop(Throwable why) {
             if (done.completeExceptionally(why)) {
+                toHash.add(END);
                 Flow.Subscription s = subscription;
                 if (s != null) {
                     s.cancel();
@@ -302,7 +346,11 @@ public final class DefaultRegistryClient implements RegistryClient {
             }
         }
 
-        /** Waits for the end; returns the sink to finish, or removes the file and throws the typed error. */
+        /**
+         * Hashes what arrives until the end, watching for a stall (demand outstanding, nothing for the read
+         * timeout), the monitor's cancellation and reporting progress; returns the sink to finish, or removes the
+         * file and throws the typed error.
+         */
         BlobSink await(TransferMonitor monitor, Duration readTimeout, long total) {
             if (sink == null) {
                 throw ActionException.validation("cannot create the download's file: " + openFailure.getMessage());
@@ -310,39 +358,66 @@ public final class DefaultRegistryClient implements RegistryClient {
             long timeout = readTimeout.toNanos();
             long period = Math.max(20, Math.min(1000, readTimeout.toMillis() / 4));
             long reported = -1;
+            long lastCheck = System.nanoTime();
             try {
                 while (true) {
-                    try {
-                        done.get(period, TimeUnit.MILLISECONDS);
+                    ByteBuffer[] next = toHash.poll(period, TimeUnit.MILLISECONDS);
+                    if (next == END) {
+                        next = null;
+                    }
+                    if (next != null) {
+                        long n = 0;
+                        for (ByteBuffer b : next) {
+                            n += b.remaining();
+                        }
+                        sink.hash(next);
+                        hashed(n);
+                    } else if (done.isDone()) {
+                        if (toHash.isEmpty()) {
+                            break;
+                        }
+                        continue;
+                    }
+                    if (done.isCompletedExceptionally()) {
                         break;
-                    } catch (TimeoutException e) {
-                        long r = received;
-                        if (r != reported) {
-                            monitor.progress(r, total);
-                            reported = r;
-                        }
-                        if (monitor.cancelled()) {
-                            stop(new CancellationException("cancelled by the caller"));
-                        } else if (!busy && System.nanoTime() - lastArrival > timeout) {
-                            stop(new HttpTimeoutException("registry stopped sending its answer: nothing arrived for "
-                                + (readTimeout.toMillis() % 1000 == 0 ? readTimeout.toSeconds() + " s"
-                                : readTimeout.toMillis() + " ms") + " (DOCKERHUB_READ_TIMEOUT)"));
-                        }
+                    }
+                    long now = System.nanoTime();
+                    if (next != null && now - lastCheck < TimeUnit.MILLISECONDS.toNanos(period)) {
+                        continue;
+                    }
+                    lastCheck = now;
+                    long r = sink.count();
+                    if (r != reported) {
+                        monitor.progress(r, total);
+                        reported = r;
+                    }
+                    if (monitor.cancelled()) {
+                        stop(new CancellationException("cancelled by the caller"));
+                    } else if (demand.get() > 0 && System.nanoTime() - lastActivity > timeout) {
+                        stop(new HttpTimeoutException("registry stopped sending its answer: nothing arrived for "
+                            + (readTimeout.toMillis() % 1000 == 0 ? readTimeout.toSeconds() + " s"
+                            : readTimeout.toMillis() + " ms") + " (DOCKERHUB_READ_TIMEOUT)"));
                     }
                 }
-            } catch (ExecutionException e) {
-                awaitQuiet();
-                sink.abort();
-                throw sink.error(e.getCause());
+                done.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stop(new CancellationException("interrupted"));
                 awaitQuiet();
                 sink.abort();
                 throw sink.error(new CancellationException("interrupted"));
+            } catch (CompletionException e) {
+                awaitQuiet();
+                sink.abort();
+                throw sink.error(e.getCause());
+            } catch (RuntimeException e) {
+                stop(e);
+                awaitQuiet();
+                sink.abort();
+                throw sink.error(e);
             }
-            if (received != reported) {
-                monitor.progress(received, total);
+            if (sink.count() != reported) {
+                monitor.progress(sink.count(), total);
             }
             return sink;
         }
@@ -359,7 +434,7 @@ public final class DefaultRegistryClient implements RegistryClient {
         /** Lets a write in progress on the client's thread end before the file is removed (bounded wait). */
         private void awaitQuiet() {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (busy && System.nanoTime() < until) {
+            while (writing && System.nanoTime() < until) {
                 Thread.onSpinWait();
                 Thread.yield();
             }
