@@ -20,7 +20,8 @@ import java.util.List;
  * Runs one plugin action against the bench registry as bench/bench-pw and prints
  * {@code {"ms":…,"first_ms":…,"heap_max_mb":…,"data":…}}: {@code first_ms} is the first call of the JVM,
  * {@code ms} the median of the later ones (a warm server); times cover the action only, not JVM start-up.
- * An {@code output_path} is deleted before each call (untimed), so every call writes a new file as curl does.
+ * An {@code output_path} is deleted before each call and dirty pages are flushed ({@code sync}), untimed, so every
+ * call starts as curl's does in run.sh.
  * Usage: BenchClient <registryUrl> <realm> <action> <argsJson> [repeat]
  *        BenchClient <registryUrl> <realm> seed-multiarch <repository:tag>
  */
@@ -51,6 +52,7 @@ public class BenchClient {
                     // (ext4 with discard: ~0.4 s) to the plugin's time
                     Files.deleteIfExists(Path.of(args.get("output_path").asText()));
                 }
+                new ProcessBuilder("sync").inheritIO().start().waitFor(); // untimed: the last call's writes flushed
                 long t0 = System.nanoTime();
                 last = h.call(plugin, a[2], args.deepCopy());
                 times.add((System.nanoTime() - t0) / 1e6);
