@@ -9,6 +9,8 @@ import dev.dockerhubmcp.plugins.registry.RegistryPlugin;
 import dev.dockerhubmcp.testkit.ActionHarness;
 import dev.dockerhubmcp.testkit.registry.TestImages;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +20,8 @@ import java.util.List;
  * Runs one plugin action against the bench registry as bench/bench-pw and prints
  * {@code {"ms":…,"first_ms":…,"heap_max_mb":…,"data":…}}: {@code first_ms} is the first call of the JVM,
  * {@code ms} the median of the later ones (a warm server); times cover the action only, not JVM start-up.
+ * An {@code output_path} is deleted before each call and dirty pages are flushed ({@code sync}), untimed, so every
+ * call starts as curl's does in run.sh.
  * Usage: BenchClient <registryUrl> <realm> <action> <argsJson> [repeat]
  *        BenchClient <registryUrl> <realm> seed-multiarch <repository:tag>
  */
@@ -41,9 +45,16 @@ public class BenchClient {
             RegistryPlugin plugin = new RegistryPlugin();
             List<Double> times = new ArrayList<>();
             Result last = null;
+            ObjectNode args = (ObjectNode) m.readTree(a[3]);
             for (int i = 0; i < repeat; i++) {
+                if (args.has("output_path")) {
+                    // untimed, like curl writing a new file: replacing a 1 GiB file would add its deletion
+                    // (ext4 with discard: ~0.4 s) to the plugin's time
+                    Files.deleteIfExists(Path.of(args.get("output_path").asText()));
+                }
+                new ProcessBuilder("sync").inheritIO().start().waitFor(); // untimed: the last call's writes flushed
                 long t0 = System.nanoTime();
-                last = h.call(plugin, a[2], (ObjectNode) m.readTree(a[3]));
+                last = h.call(plugin, a[2], args.deepCopy());
                 times.add((System.nanoTime() - t0) / 1e6);
                 if (last.isError()) {
                     throw new IllegalStateException(a[2] + " failed: " + last.error());

@@ -42,7 +42,10 @@ for _ in $(seq 1 300); do [ -s "$work/env" ] && break; sleep 0.1; done
 # shellcheck disable=SC1091
 . "$work/env"
 
-client() { "$java" -Xmx64m -cp "$cp" bench/registry/BenchClient.java "$REGISTRY_URL" "$REALM" "$@" 2>>"$work/client.err"; }
+# the plugin's JVM: 64 MiB heap and the launcher's GC (dist/src/main/bin/dockerhub-mcp: -XX:+UseSerialGC); client_c1
+# adds the launcher's -XX:TieredStopAtLevel=1 (C1 only), which has no SHA-256 intrinsic
+client() { "$java" -Xmx64m -XX:+UseSerialGC -cp "$cp" bench/registry/BenchClient.java "$REGISTRY_URL" "$REALM" "$@" 2>>"$work/client.err"; }
+client_c1() { "$java" -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$cp" bench/registry/BenchClient.java "$REGISTRY_URL" "$REALM" "$@" 2>>"$work/client.err"; }
 field() { sed -E "s/.*\"$1\":([0-9.]+).*/\1/"; }
 mibs() { awk -v b="$1" -v ms="$2" 'BEGIN { printf "%.0f", b / 1048576 / (ms / 1000) }'; }
 
@@ -52,6 +55,7 @@ bytes=$(stat -c %s "$blob")
 digest="sha256:$(sha256sum "$blob" | cut -d' ' -f1)"
 
 # ---- push: curl (POST + streamed PUT ?digest=, digest computed beforehand) vs push_blob (stream mode) ----
+sync # each timed operation starts with no dirty pages from the previous one (BenchClient syncs before its calls)
 t0=$(date +%s%N)
 loc=$(curl -sS -o /dev/null -D - -X POST -H "Authorization: Bearer $TOKEN" "$REGISTRY_URL/v2/bench/curl/blobs/uploads/" \
   | tr -d '\r' | awk 'tolower($1)=="location:" {print $2}')
@@ -68,8 +72,11 @@ plugin_push_cold_ms=$(echo "$push_json" | field first_ms)
 echo "$push_json" | grep -q "\"digest\":\"$digest\"" || { echo "push_blob digest mismatch: $push_json"; exit 1; }
 chunk_json=$(client push_blob "{\"repository\":\"bench/chunked\",\"source_path\":\"$blob\",\"mode\":\"chunked\",\"chunk_size\":67108864}")
 plugin_chunk_ms=$(echo "$chunk_json" | field ms)
+c1_push_json=$(client_c1 push_blob "{\"repository\":\"bench/c1\",\"source_path\":\"$blob\"}" 2)
+c1_push_ms=$(echo "$c1_push_json" | field ms)
 
 # ---- get: curl -o vs get_blob output_path (streamed, digest verified) ----
+sync
 t0=$(date +%s%N)
 curl -sS -f -L -o "$work/curl.out" -H "Authorization: Bearer $TOKEN" "$REGISTRY_URL/v2/bench/curl/blobs/$digest"
 curl_get_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
@@ -82,6 +89,10 @@ plugin_get_ms=$(echo "$get_json" | field ms)
 plugin_get_cold_ms=$(echo "$get_json" | field first_ms)
 echo "$get_json" | grep -q '"verified":true' || { echo "get_blob not verified: $get_json"; exit 1; }
 cmp -s "$blob" "$work/plugin.out" || { echo "get_blob bytes differ"; exit 1; }
+rm -f "$work/plugin.out"
+c1_get_json=$(client_c1 get_blob "{\"repository\":\"bench/plugin\",\"digest\":\"$digest\",\"output_path\":\"$work/plugin.out\",\"overwrite\":true}" 2)
+c1_get_ms=$(echo "$c1_get_json" | field ms)
+echo "$c1_get_json" | grep -q '"verified":true' || { echo "get_blob (C1) not verified: $c1_get_json"; exit 1; }
 rm -f "$work/plugin.out"
 
 # ---- inspect of a multi-arch image (3 platforms + attestation) ----
@@ -97,16 +108,19 @@ cat <<MD
 ## Registry benchmark ($(date -u +%Y-%m-%d), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg))
 
 Command: \`bench/registry/run.sh $size_mib\` — docker-registry $(docker-registry --version 2>/dev/null | awk '{print $3}') on 127.0.0.1 with token auth;
-plugin in a JVM with \`-Xmx64m\` (heap max reported: $(echo "$get_json" | field heap_max_mb) MiB); times are of the action alone (JVM start excluded);
-"warm" is the second call in the same JVM (as in a running server), "cold" the first (JIT not yet compiled, token fetched).
+plugin in a JVM with \`-Xmx64m -XX:+UseSerialGC\` (the launcher's GC; heap max reported: $(echo "$get_json" | field heap_max_mb) MiB); times are of the action alone (JVM start excluded);
+"warm" is the second call in the same JVM (as in a running server), "cold" the first (JIT not yet compiled, token fetched);
+\`output_path\` is deleted and \`sync\` run before each timed operation, untimed (curl's too). $(nproc) CPUs shared by registry, curl/plugin and anything else running.
 Blob: $size_mib MiB of random bytes, $digest.
 
 | operation | curl | plugin warm | plugin cold | plugin / curl throughput (warm / cold) |
 |---|---|---|---|---|
 | download (\`get_blob\` → output_path, sha256 verified while streaming) | ${curl_get_ms} ms ($(mibs "$bytes" "$curl_get_ms") MiB/s) | $(ms "$plugin_get_ms") ms ($(mibs "$bytes" "$plugin_get_ms") MiB/s) | $(ms "$plugin_get_cold_ms") ms ($(mibs "$bytes" "$plugin_get_cold_ms") MiB/s) | ${get_ratio}× / ${get_cold_ratio}× |
 | download, verified the curl way (curl -o, then sha256sum) vs \`get_blob\` | ${curl_verify_ms} ms ($(mibs "$bytes" "$curl_verify_ms") MiB/s) | $(ms "$plugin_get_ms") ms | $(ms "$plugin_get_cold_ms") ms | $(ratio "$curl_verify_ms" "$plugin_get_ms")× / $(ratio "$curl_verify_ms" "$plugin_get_cold_ms")× |
-| upload (\`push_blob\` stream: POST, one PATCH, PUT ?digest=, hash concurrent) vs curl POST + PUT -T (digest precomputed, untimed) | ${curl_push_ms} ms ($(mibs "$bytes" "$curl_push_ms") MiB/s) | $(ms "$plugin_push_ms") ms ($(mibs "$bytes" "$plugin_push_ms") MiB/s) | $(ms "$plugin_push_cold_ms") ms ($(mibs "$bytes" "$plugin_push_cold_ms") MiB/s) | ${push_ratio}× / ${push_cold_ratio}× |
+| upload (\`push_blob\` stream: POST, one PATCH, PUT ?digest=, sha256 of the bytes as sent) vs curl POST + PUT -T (digest precomputed, untimed) | ${curl_push_ms} ms ($(mibs "$bytes" "$curl_push_ms") MiB/s) | $(ms "$plugin_push_ms") ms ($(mibs "$bytes" "$plugin_push_ms") MiB/s) | $(ms "$plugin_push_cold_ms") ms ($(mibs "$bytes" "$plugin_push_cold_ms") MiB/s) | ${push_ratio}× / ${push_cold_ratio}× |
 | upload (\`push_blob\` chunked, 64 MiB PATCHes, cold) | | | $(ms "$plugin_chunk_ms") ms ($(mibs "$bytes" "$plugin_chunk_ms") MiB/s) | |
+| download with the launcher's \`-XX:TieredStopAtLevel=1\` (C1 only: no SHA-256 intrinsic) | ${curl_get_ms} ms | $(ms "$c1_get_ms") ms ($(mibs "$bytes" "$c1_get_ms") MiB/s) | | $(ratio "$curl_get_ms" "$c1_get_ms")× |
+| upload with the launcher's \`-XX:TieredStopAtLevel=1\` | ${curl_push_ms} ms | $(ms "$c1_push_ms") ms ($(mibs "$bytes" "$c1_push_ms") MiB/s) | | $(ratio "$curl_push_ms" "$c1_push_ms")× |
 
 | inspect of bench/multi:v1 (3 platforms + 1 attestation) | upstream requests | warm, median of calls 2–5 (ms) | first call (ms, cold, includes token fetch) |
 |---|---|---|---|

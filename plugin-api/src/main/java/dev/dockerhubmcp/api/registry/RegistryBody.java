@@ -13,8 +13,10 @@ import static java.util.Objects.requireNonNull;
  * @param offset      where the range starts in the file
  * @param length      how many bytes
  * @param contentType the Content-Type to send
+ * @param digest      for a file range: where the bytes are hashed as they are sent, or null
  */
-public record RegistryBody(byte[] bytes, Path file, long offset, long length, String contentType) {
+public record RegistryBody(byte[] bytes, Path file, long offset, long length, String contentType,
+                           UploadDigest digest) {
     public RegistryBody {
         requireNonNull(contentType, "contentType is null");
         if ((bytes == null) == (file == null)) {
@@ -27,6 +29,18 @@ public record RegistryBody(byte[] bytes, Path file, long offset, long length, St
         if (offset < 0 || length < 0) {
             throw new IllegalArgumentException("negative offset or length");
         }
+        if (digest != null && file == null) {
+            throw new IllegalArgumentException("only a file range is hashed while sent");
+        }
+    }
+
+    public RegistryBody(byte[] bytes, Path file, long offset, long length, String contentType) {
+        this(bytes, file, offset, length, contentType, null);
+    }
+
+    /** This file range, its bytes added to {@code digest} as they are sent (one read of the file for both). */
+    public RegistryBody hashedInto(UploadDigest digest) {
+        return new RegistryBody(null, file, offset, length, contentType, requireNonNull(digest, "digest is null"));
     }
 
     public static RegistryBody of(byte[] bytes, String contentType) {

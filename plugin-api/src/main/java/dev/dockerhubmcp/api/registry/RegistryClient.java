@@ -1,5 +1,13 @@
 package dev.dockerhubmcp.api.registry;
 
+import dev.dockerhubmcp.api.ActionException;
+import dev.dockerhubmcp.api.ErrorType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+
 /**
  * The shared OCI registry client (one per process): the 401 challenge flow with a token per (realm, service, scope)
  * cached by {@code expires_in}, Basic auth to the realm when credentials exist, anonymous otherwise; retries,
@@ -12,6 +20,53 @@ public interface RegistryClient {
 
     /** Sends a request and returns the body as a stream (blobs); the caller closes it. */
     RegistryStream open(RegistryRequest request);
+
+    /**
+     * Downloads a blob (a GET), verifying {@code expectedDigest} (and the Content-Length) over the bytes as they
+     * arrive. With a {@code target} the bytes go to that new file, which is removed again when anything fails
+     * (mismatch, truncation, stall, cancellation); the first {@code keepHead} bytes are also kept in memory. Nothing
+     * else is buffered. Failures are typed: a mismatch or truncation {@code upstream}, a stall longer than the read
+     * timeout {@code timeout}, cancellation through {@code monitor} {@code internal}, other I/O {@code network}.
+     * This default reads {@link #open}'s stream; the shared client receives the body without a stream.
+     *
+     * @param target   a file that must not exist yet, or null
+     * @param keepHead how many leading bytes to return in {@link BlobDownload#head()}
+     */
+    default BlobDownload download(RegistryRequest request, String expectedDigest, Path target, int keepHead,
+                                  TransferMonitor monitor) {
+        BlobSink.digester(expectedDigest); // an unsupported algorithm fails before any request
+        try (RegistryStream s = open(request)) {
+            BlobSink sink;
+            try {
+                sink = new BlobSink(expectedDigest, s.contentLength(), target, keepHead);
+            } catch (IOException e) {
+                throw ActionException.validation("cannot create '" + target + "': " + e.getMessage());
+            }
+            try {
+                byte[] buf = new byte[1 << 20];
+                InputStream in = s.body();
+                long reported = 0;
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    sink.accept(buf, 0, n);
+                    if (sink.count() - reported >= 64L << 20) {
+                        reported = sink.count();
+                        monitor.progress(reported, s.contentLength());
+                        if (monitor.cancelled()) {
+                            throw new CancellationException("cancelled");
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                sink.abort();
+                throw sink.error(e);
+            }
+            String digest = sink.finish();
+            return new BlobDownload(s.status(), s.headers(), sink.count(), digest, sink.head(), target);
+        } catch (IOException e) {
+            throw new ActionException(ErrorType.NETWORK, "closing the blob stream failed: " + e.getMessage());
+        }
+    }
 
     /** The base URL, e.g. https://registry-1.docker.io. */
     String baseUrl();

@@ -8,24 +8,32 @@ import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Patterns;
 import dev.dockerhubmcp.api.http.Credentials;
 import dev.dockerhubmcp.api.http.HttpEngine;
+import dev.dockerhubmcp.api.registry.BlobDownload;
+import dev.dockerhubmcp.api.registry.BlobSink;
 import dev.dockerhubmcp.api.registry.RegistryBody;
 import dev.dockerhubmcp.api.registry.RegistryClient;
 import dev.dockerhubmcp.api.registry.RegistryRequest;
 import dev.dockerhubmcp.api.registry.RegistryResponse;
 import dev.dockerhubmcp.api.registry.RegistryStream;
+import dev.dockerhubmcp.api.registry.TransferMonitor;
+import dev.dockerhubmcp.api.registry.UploadDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,7 +45,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
@@ -136,6 +153,294 @@ public final class DefaultRegistryClient implements RegistryClient {
         throw failure(request, response, body);
     }
 
+    /**
+     * The blob's bytes go from the JDK client's buffers straight into the digest, the head and the file (one
+     * gathering write per buffer list), on the client's thread, with demand for the next buffers only once those are
+     * written: no stream adapter, no copy loop, memory bounded by the client's buffers. This thread watches: the
+     * read timeout between arrivals (a stall cancels the exchange), the monitor's cancellation, progress.
+     */
+    @Override
+    public BlobDownload download(RegistryRequest request, String expectedDigest, Path target, int keepHead,
+                                 TransferMonitor monitor) {
+        requireNonNull(request, "request is null");
+        requireNonNull(expectedDigest, "expectedDigest is null");
+        requireNonNull(monitor, "monitor is null");
+        if (!request.method().equals("GET")) {
+            throw new IllegalArgumentException("download is a GET, not " + request.method());
+        }
+        BlobSink.digester(expectedDigest); // an unsupported algorithm fails before any request
+        URI uri = uriFor(request);
+        HttpResponse.BodyHandler<Received> handler = info -> success(info.statusCode())
+            ? new Transfer(() -> new BlobSink(expectedDigest, contentLength(info.headers()), target, keepHead))
+            : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), Received::of);
+        HttpResponse<Received> response = exchange(request, uri, handler, Received::discardable);
+        Received received = response.body();
+        if (received.transfer() == null) {
+            byte[] body = engine.readBody("registry", received.stream(), 256 * 1024);
+            throw failure(request, response.statusCode(), response.headers(), body);
+        }
+        Transfer t = received.transfer();
+        BlobSink sink = t.await(monitor, engine.config().readTimeout(), contentLength(response.headers()));
+        String digest = sink.finish();
+        return new BlobDownload(response.statusCode(), response.headers().map(), sink.count(), digest, sink.head(),
+            target);
+    }
+
+    /** Content-Length, or -1 when absent or not a number. */
+    private static long contentLength(HttpHeaders headers) {
+        try {
+            return headers.firstValue("content-length").map(v -> Long.parseLong(v.trim())).orElse(-1L);
+        } catch (NumberFormatException e) {
+            return -1L;
+        }
+    }
+
+    /** What an answer's body became: a stream (errors, redirects, challenges) or a transfer (2xx of a download). */
+    private record Received(InputStream stream, Transfer transfer) {
+        static Received of(InputStream stream) {
+            return new Received(stream, null);
+        }
+
+        /** The stream to drop; a transfer (not expected here) is stopped and its file removed. */
+        InputStream discardable() {
+            if (transfer != null) {
+                transfer.abandon();
+                return InputStream.nullInputStream();
+            }
+            return stream;
+        }
+    }
+
+    /** Opens the sink once the status is known to be a success. */
+    private interface SinkOpener {
+        BlobSink open() throws IOException;
+    }
+
+    /**
+     * Receives a 2xx body into a {@link BlobSink} as a two-stage pipeline: the client's thread writes each buffer
+     * list to the file and queues it; the caller's thread, in {@link #await}, hashes it. {@link #WINDOW} lists are
+     * asked for ahead and each one written is replaced while less than {@link #QUEUE_CAP} bytes wait to be hashed,
+     * so memory stays bounded (window + queue) and a slow disk or hash slows the upstream down instead of piling up. Its "body" is itself, available at once (the exchange returns
+     * after the headers, like a stream).
+     */
+    private static final class Transfer implements HttpResponse.BodySubscriber<Received> {
+        static final long QUEUE_CAP = 8L << 20;
+        /** Buffer lists asked for ahead, so the client reads the socket while earlier ones are written. */
+        static final int WINDOW = 16;
+        /** Wakes the hasher when the transfer ends. */
+        private static final ByteBuffer[] END = new ByteBuffer[0];
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final LinkedBlockingQueue<ByteBuffer[]> toHash = new LinkedBlockingQueue<>();
+        private final AtomicLong queued = new AtomicLong();
+        private final AtomicLong deferred = new AtomicLong();
+        private final AtomicLong demand = new AtomicLong();
+        private final BlobSink sink;
+        private final IOException openFailure;
+        private volatile Flow.Subscription subscription;
+        private volatile long lastActivity = System.nanoTime();
+        private volatile boolean writing;
+
+        Transfer(SinkOpener opener) {
+            BlobSink s = null;
+            IOException failure = null;
+            try {
+                s = opener.open();
+            } catch (IOException e) {
+                failure = e;
+            }
+            this.sink = s;
+            this.openFailure = failure;
+        }
+
+        @Override
+        public CompletionStage<Received> getBody() {
+            return CompletableFuture.completedStage(new Received(null, this));
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            if (subscription != null) {
+                s.cancel();
+                return;
+            }
+            subscription = s;
+            if (openFailure != null) {
+                s.cancel();
+                done.completeExceptionally(openFailure);
+                return;
+            }
+            more(WINDOW);
+        }
+
+        /** Asks for {@code n} more buffer lists; while any is outstanding the stall clock runs. */
+        private void more(long n) {
+            lastActivity = System.nanoTime();
+            demand.addAndGet(n);
+            subscription.request(n);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            demand.decrementAndGet();
+            lastActivity = System.nanoTime();
+            if (done.isDone()) {
+                return; // stopped: buffers still in flight are dropped
+            }
+            writing = true;
+            ByteBuffer[] buffers = items.toArray(new ByteBuffer[0]);
+            ByteBuffer[] forFile = new ByteBuffer[buffers.length];
+            long n = 0;
+            for (int i = 0; i < buffers.length; i++) {
+                forFile[i] = buffers[i].duplicate();
+                n += buffers[i].remaining();
+            }
+            try {
+                sink.write(forFile);
+            } catch (Throwable e) {
+                writing = false;
+                done.completeExceptionally(e);
+                toHash.add(END);
+                subscription.cancel();
+                return;
+            }
+            writing = false;
+            toHash.add(buffers);
+            if (queued.addAndGet(n) < QUEUE_CAP) {
+                more(1);
+            } else {
+                deferred.incrementAndGet();
+                hashed(0); // the hasher may have caught up meanwhile
+            }
+        }
+
+        /** The hasher took {@code n} bytes off the queue: resume the demand held back, if any. */
+        private void hashed(long n) {
+            if (queued.addAndGet(-n) < QUEUE_CAP && deferred.get() > 0) {
+                long d = deferred.getAndSet(0);
+                if (d > 0) {
+                    more(d);
+                }
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            done.completeExceptionally(throwable);
+            toHash.add(END);
+        }
+
+        @Override
+        public void onComplete() {
+            done.complete(null);
+            toHash.add(END);
+        }
+
+        /** Stops the exchange (closing its connection) with {@code why}, unless it already ended. */
+        private void stop(Throwable why) {
+            if (done.completeExceptionally(why)) {
+                toHash.add(END);
+                Flow.Subscription s = subscription;
+                if (s != null) {
+                    s.cancel();
+                }
+            }
+        }
+
+        /**
+         * Hashes what arrives until the end, watching for a stall (demand outstanding, nothing for the read
+         * timeout), the monitor's cancellation and reporting progress; returns the sink to finish, or removes the
+         * file and throws the typed error.
+         */
+        BlobSink await(TransferMonitor monitor, Duration readTimeout, long total) {
+            if (sink == null) {
+                throw ActionException.validation("cannot create the download's file: " + openFailure.getMessage());
+            }
+            long timeout = readTimeout.toNanos();
+            long period = Math.max(20, Math.min(1000, readTimeout.toMillis() / 4));
+            long reported = -1;
+            long lastCheck = System.nanoTime();
+            try {
+                while (true) {
+                    ByteBuffer[] next = toHash.poll(period, TimeUnit.MILLISECONDS);
+                    if (next == END) {
+                        next = null;
+                    }
+                    if (next != null) {
+                        long n = 0;
+                        for (ByteBuffer b : next) {
+                            n += b.remaining();
+                        }
+                        sink.hash(next);
+                        hashed(n);
+                    } else if (done.isDone()) {
+                        if (toHash.isEmpty()) {
+                            break;
+                        }
+                        continue;
+                    }
+                    if (done.isCompletedExceptionally()) {
+                        break;
+                    }
+                    long now = System.nanoTime();
+                    if (next != null && now - lastCheck < TimeUnit.MILLISECONDS.toNanos(period)) {
+                        continue;
+                    }
+                    lastCheck = now;
+                    long r = sink.count();
+                    if (r != reported) {
+                        monitor.progress(r, total);
+                        reported = r;
+                    }
+                    if (monitor.cancelled()) {
+                        stop(new CancellationException("cancelled by the caller"));
+                    } else if (demand.get() > 0 && System.nanoTime() - lastActivity > timeout) {
+                        stop(new HttpTimeoutException("registry stopped sending its answer: nothing arrived for "
+                            + (readTimeout.toMillis() % 1000 == 0 ? readTimeout.toSeconds() + " s"
+                            : readTimeout.toMillis() + " ms") + " (DOCKERHUB_READ_TIMEOUT)"));
+                    }
+                }
+                done.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop(new CancellationException("interrupted"));
+                awaitQuiet();
+                sink.abort();
+                throw sink.error(new CancellationException("interrupted"));
+            } catch (CompletionException e) {
+                awaitQuiet();
+                sink.abort();
+                throw sink.error(e.getCause());
+            } catch (RuntimeException e) {
+                stop(e);
+                awaitQuiet();
+                sink.abort();
+                throw sink.error(e);
+            }
+            if (sink.count() != reported) {
+                monitor.progress(sink.count(), total);
+            }
+            return sink;
+        }
+
+        /** Stops the exchange and removes what was written (an answer nobody will read). */
+        void abandon() {
+            stop(new CancellationException("answer dropped"));
+            awaitQuiet();
+            if (sink != null) {
+                sink.abort();
+            }
+        }
+
+        /** Lets a write in progress on the client's thread end before the file is removed (bounded wait). */
+        private void awaitQuiet() {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (writing && System.nanoTime() < until) {
+                Thread.onSpinWait();
+                Thread.yield();
+            }
+        }
+    }
+
     private static boolean success(int status) {
         return status >= 200 && status < 300;
     }
@@ -143,29 +448,36 @@ public final class DefaultRegistryClient implements RegistryClient {
     // ---- the exchange: auth, one retry on a challenge, redirects --------------------------------------------------
 
     private HttpResponse<InputStream> exchange(RegistryRequest request, URI uri) {
+        return exchange(request, uri, HttpResponse.BodyHandlers.ofInputStream(), Function.identity());
+    }
+
+    /** {@code stream} gives the body of an answer that is not the one wanted (a challenge, a redirect) to drop. */
+    private <T> HttpResponse<T> exchange(RegistryRequest request, URI uri, HttpResponse.BodyHandler<T> handler,
+                                         Function<T, InputStream> stream) {
         String scope = scopeOf(request);
         boolean sameOrigin = sameOrigin(uri, base);
         Auth auth = sameOrigin ? proactive(scope) : null;
-        HttpResponse<InputStream> response = sendOnce(request, uri, auth == null ? null : auth.header());
+        HttpResponse<T> response = sendOnce(request, uri, auth == null ? null : auth.header(), handler, stream);
         if (response.statusCode() == 401 && sameOrigin && !request.accepting().contains(401)) {
             List<Challenge> challenges = Challenge.parseAll(response.headers().allValues("www-authenticate"));
             Optional<Challenge> challenge = Challenge.preferred(challenges);
             if (challenge.isPresent()) {
                 Auth retry = answer(challenge.get(), scope, auth);
                 if (retry != null) {
-                    discard(response);
+                    discard(stream.apply(response.body()));
                     LOG.debug("registry challenged {} {}; retrying with {}", request.method(), uri.getPath(),
                         challenge.get().scheme());
-                    response = sendOnce(request, uri, retry.header());
+                    response = sendOnce(request, uri, retry.header(), handler, stream);
                     auth = retry;
                 }
             }
         }
-        return followRedirects(request, uri, response, auth);
+        return followRedirects(request, uri, response, auth, handler, stream);
     }
 
-    private HttpResponse<InputStream> followRedirects(RegistryRequest request, URI uri,
-                                                      HttpResponse<InputStream> response, Auth auth) {
+    private <T> HttpResponse<T> followRedirects(RegistryRequest request, URI uri, HttpResponse<T> response,
+                                                Auth auth, HttpResponse.BodyHandler<T> handler,
+                                                Function<T, InputStream> stream) {
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return response;
         }
@@ -184,12 +496,12 @@ public final class DefaultRegistryClient implements RegistryClient {
                 throw new ActionException(ErrorType.UPSTREAM, "registry redirected to an unsupported URL scheme: "
                     + next.getScheme());
             }
-            discard(response);
+            discard(stream.apply(response.body()));
             // Authorization stays with the registry: storage back-ends get presigned URLs, never our token.
             String header = auth != null && sameOrigin(next, base) ? auth.header() : null;
             LOG.debug("registry redirected {} to {}://{}", request.method(), next.getScheme(), next.getAuthority());
             current = next;
-            response = sendOnce(request, next, header);
+            response = sendOnce(request, next, header, handler, stream);
         }
         return response;
     }
@@ -323,9 +635,11 @@ public final class DefaultRegistryClient implements RegistryClient {
 
     // ---- one HTTP request --------------------------------------------------------------------------------------
 
-    private HttpResponse<InputStream> sendOnce(RegistryRequest request, URI uri, String authorization) {
+    private <T> HttpResponse<T> sendOnce(RegistryRequest request, URI uri, String authorization,
+                                         HttpResponse.BodyHandler<T> handler, Function<T, InputStream> stream) {
         boolean retrySafe = RETRY_SAFE.contains(request.method());
-        return engine.send("registry", () -> build(request, uri, authorization), retrySafe);
+        return engine.send("registry", () -> build(request, uri, authorization), retrySafe, handler,
+            body -> discard(engine.idleGuarded("registry", stream.apply(body))));
     }
 
     private HttpRequest build(RegistryRequest request, URI uri, String authorization) {
@@ -361,7 +675,10 @@ public final class DefaultRegistryClient implements RegistryClient {
         return b.build();
     }
 
-    /** Bytes as they are; a file range streamed from disk with its length announced (never read whole). */
+    /**
+     * Bytes as they are; a file range read from a {@link FileChannel} in 256 KiB buffers as the client asks for them
+     * (never whole), hashed into the body's {@link UploadDigest} on the way when it has one.
+     */
     static HttpRequest.BodyPublisher publisher(RegistryBody body) {
         if (body.bytes() != null) {
             return HttpRequest.BodyPublishers.ofByteArray(body.bytes());
@@ -376,57 +693,147 @@ public final class DefaultRegistryClient implements RegistryClient {
             throw ActionException.validation("range " + body.offset() + "+" + body.length() + " lies beyond the end of '"
                 + body.file() + "' (" + size + " bytes)");
         }
-        long offset = body.offset();
-        long length = body.length();
-        if (offset == 0 && length == size) {
-            try {
-                return HttpRequest.BodyPublishers.ofFile(body.file());
-            } catch (java.io.FileNotFoundException e) {
-                throw ActionException.validation("cannot read '" + body.file() + "': " + e.getMessage());
-            }
-        }
-        return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
-            try {
-                InputStream in = Files.newInputStream(body.file());
-                in.skipNBytes(offset);
-                return new Bounded(in, length);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }), length);
+        return new FileRangePublisher(body.file(), body.offset(), body.length(), body.digest());
     }
 
-    /** At most {@code remaining} bytes of a stream. */
-    private static final class Bounded extends FilterInputStream {
-        private long remaining;
+    /** Publishes {@code length} bytes of a file from {@code offset}; each subscription reads the range afresh. */
+    static final class FileRangePublisher implements HttpRequest.BodyPublisher {
+        static final int BUFFER = 256 * 1024;
+        private final Path file;
+        private final long offset;
+        private final long length;
+        private final UploadDigest digest;
 
-        Bounded(InputStream in, long remaining) {
-            super(in);
-            this.remaining = remaining;
+        FileRangePublisher(Path file, long offset, long length, UploadDigest digest) {
+            this.file = requireNonNull(file, "file is null");
+            this.offset = offset;
+            this.length = length;
+            this.digest = digest;
         }
 
         @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int c = super.read();
-            if (c >= 0) {
-                remaining--;
-            }
-            return c;
+        public long contentLength() {
+            return length;
         }
 
         @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining <= 0) {
-                return -1;
+        public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+            requireNonNull(subscriber, "subscriber is null");
+            subscriber.onSubscribe(new RangeSubscription(subscriber));
+        }
+
+        /** Reads on demand; signals are serialized by a work-in-progress counter (request may re-enter). */
+        private final class RangeSubscription implements Flow.Subscription {
+            private final Flow.Subscriber<? super ByteBuffer> subscriber;
+            private final AtomicLong demand = new AtomicLong();
+            private final AtomicInteger wip = new AtomicInteger();
+            private volatile boolean cancelled;
+            private boolean finished;
+            private FileChannel channel;
+            private UploadDigest.Range range;
+            private long position = offset;
+
+            RangeSubscription(Flow.Subscriber<? super ByteBuffer> subscriber) {
+                this.subscriber = subscriber;
             }
-            int n = super.read(b, off, (int) Math.min(len, remaining));
-            if (n > 0) {
-                remaining -= n;
+
+            @Override
+            public void request(long n) {
+                if (n <= 0) {
+                    drain(new IllegalArgumentException("non-positive request " + n));
+                    return;
+                }
+                demand.getAndAccumulate(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+                drain(null);
             }
-            return n;
+
+            @Override
+            public void cancel() {
+                cancelled = true;
+                drain(null);
+            }
+
+            private void drain(Throwable failure) {
+                if (wip.getAndIncrement() != 0) {
+                    return;
+                }
+                Throwable pending = failure;
+                do {
+                    if (finished) {
+                        continue;
+                    }
+                    if (pending != null) {
+                        end(pending);
+                        pending = null;
+                        continue;
+                    }
+                    if (cancelled) {
+                        end(null);
+                        finished = true;
+                        continue;
+                    }
+                    while (!finished && !cancelled && demand.get() > 0) {
+                        emitOne();
+                    }
+                    if (cancelled && !finished) {
+                        end(null);
+                        finished = true;
+                    }
+                } while (wip.decrementAndGet() != 0);
+            }
+
+            private void emitOne() {
+                try {
+                    if (channel == null) {
+                        channel = FileChannel.open(file, StandardOpenOption.READ);
+                        range = digest == null ? null : digest.begin(offset);
+                    }
+                    long left = offset + length - position;
+                    if (left == 0) {
+                        if (range != null) {
+                            range.finish();
+                        }
+                        end(null);
+                        subscriber.onComplete();
+                        return;
+                    }
+                    ByteBuffer buf = ByteBuffer.allocate((int) Math.min(BUFFER, left));
+                    while (buf.hasRemaining()) {
+                        int n = channel.read(buf, position + buf.position());
+                        if (n < 0) {
+                            throw new IOException(file + " shrank while it was being sent: ended at "
+                                + (position + buf.position()) + " of " + (offset + length) + " bytes");
+                        }
+                    }
+                    buf.flip();
+                    position += buf.remaining();
+                    if (range != null) {
+                        range.update(buf);
+                        if (position == offset + length) {
+                            range.finish(); // before the last bytes leave: the server cannot have them all sooner
+                        }
+                    }
+                    demand.decrementAndGet();
+                    subscriber.onNext(buf);
+                } catch (IOException | RuntimeException e) {
+                    end(e);
+                }
+            }
+
+            /** Closes the file; with a failure, tells the subscriber. */
+            private void end(Throwable failure) {
+                finished = true;
+                if (channel != null) {
+                    try {
+                        channel.close();
+                    } catch (IOException ignored) {
+                        // read-only: nothing lost
+                    }
+                }
+                if (failure != null && !cancelled) {
+                    subscriber.onError(failure);
+                }
+            }
         }
     }
 
@@ -524,8 +931,8 @@ public final class DefaultRegistryClient implements RegistryClient {
         return p.endsWith("$") ? p.substring(0, p.length() - 1) : p;
     }
 
-    private static void discard(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
+    private static void discard(InputStream body) {
+        try (InputStream in = body) {
             in.skip(1 << 16);
         } catch (IOException ignored) {
             // the connection is dropped
@@ -534,9 +941,12 @@ public final class DefaultRegistryClient implements RegistryClient {
 
     // ---- errors ------------------------------------------------------------------------------------------------
 
-    private ActionException failure(RegistryRequest request, HttpResponse<InputStream> response, byte[] body) {
-        int status = response.statusCode();
-        ActionError e = HttpEngine.statusError("registry", status, response.headers(), body);
+    private ActionException failure(RegistryRequest request, HttpResponse<?> response, byte[] body) {
+        return failure(request, response.statusCode(), response.headers(), body);
+    }
+
+    private ActionException failure(RegistryRequest request, int status, HttpHeaders headers, byte[] body) {
+        ActionError e = HttpEngine.statusError("registry", status, headers, body);
         String note = switch (status) {
             case 401 -> credentials.secret() == null
                 ? "; no registry credentials are configured (anonymous): " + request.actions() + " on "

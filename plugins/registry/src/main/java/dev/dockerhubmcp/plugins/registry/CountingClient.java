@@ -1,9 +1,13 @@
 package dev.dockerhubmcp.plugins.registry;
 
+import dev.dockerhubmcp.api.registry.BlobDownload;
 import dev.dockerhubmcp.api.registry.RegistryClient;
 import dev.dockerhubmcp.api.registry.RegistryRequest;
 import dev.dockerhubmcp.api.registry.RegistryResponse;
 import dev.dockerhubmcp.api.registry.RegistryStream;
+import dev.dockerhubmcp.api.registry.TransferMonitor;
+
+import java.nio.file.Path;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +32,13 @@ final class CountingClient implements RegistryClient {
     public RegistryStream open(RegistryRequest request) {
         count.incrementAndGet();
         return delegate.open(request);
+    }
+
+    @Override
+    public BlobDownload download(RegistryRequest request, String expectedDigest, Path target, int keepHead,
+                                 TransferMonitor monitor) {
+        count.incrementAndGet();
+        return delegate.download(request, expectedDigest, target, keepHead, monitor);
     }
 
     @Override

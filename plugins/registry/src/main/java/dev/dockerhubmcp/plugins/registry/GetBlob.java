@@ -1,9 +1,9 @@
 package dev.dockerhubmcp.plugins.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
-import dev.dockerhubmcp.api.ActionError;
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
@@ -11,29 +11,26 @@ import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.http.registry.Digests;
+import dev.dockerhubmcp.api.registry.BlobDownload;
 import dev.dockerhubmcp.api.registry.RegistryRequest;
-import dev.dockerhubmcp.api.registry.RegistryStream;
+import dev.dockerhubmcp.api.registry.TransferMonitor;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * {@code get_blob}: GET /v2/{repo}/blobs/{digest}, streamed (redirects to storage followed by the client) and
- * verified while reading. With {@code output_path}: written to a temporary sibling and moved into place only when
- * the digest matches (removed otherwise). Without: JSON or text blobs under 256 KiB come back inline; anything else
- * is read through, verified and described (size, media type, kind) without its bytes.
+ * {@code get_blob}: GET /v2/{repo}/blobs/{digest} through {@link dev.dockerhubmcp.api.registry.RegistryClient#download}
+ * (redirects to storage followed by the client; the digest verified over the bytes as they arrive). With
+ * {@code output_path}: written to a temporary sibling and moved into place only when the digest matches (removed
+ * otherwise). Without: JSON or text blobs under 256 KiB come back inline; anything else is read through, verified
+ * and described (size, media type, kind) without its bytes.
  */
 final class GetBlob {
-    private static final int BUFFER = 1 << 20;
-
     static final Action ACTION = Action.builder("get_blob")
         .description("Downloads a blob (config or layer) by digest, verifying the digest while streaming. Small JSON/"
             + "text blobs (< 256 KiB) are returned inline; larger ones go to 'output_path' when given, else are only "
@@ -76,91 +73,70 @@ final class GetBlob {
                 throw ActionException.validation("'output_path': " + out + " is a directory");
             }
         }
-        try (RegistryStream s = ctx.registry().open(RegistryRequest.builder("GET", repo).path("blobs/" + digest)
-            .build())) {
-            long announced = s.contentLength();
-            String mediaType = s.header("content-type").orElse(null);
-            Digests.VerifyingInputStream in = new Digests.VerifyingInputStream(s.body(), digest, announced);
-            ObjectNode data = Reg.obj();
-            data.put("digest", digest);
-            data.put("media_type", mediaType);
-            if (out != null) {
-                toFile(ctx, in, out, announced);
-                data.put("size", in.count());
-                data.put("verified", true);
-                data.put("path", out.toString());
-                return Result.ok(s.status(), data);
-            }
-            byte[] head = in.readNBytes(Blobs.INLINE_CAP + 1);
-            if (head.length <= Blobs.INLINE_CAP) {
-                String kind = Blobs.kind(head);
-                data.put("size", head.length);
-                data.put("verified", true);
-                data.put("kind", kind);
-                switch (kind) {
-                    case "json" -> data.set("content", Reg.MAPPER.readTree(head));
-                    case "text" -> data.put("text", new String(head, StandardCharsets.UTF_8));
-                    default -> data.put("note", "binary content not shown; pass output_path to save it");
-                }
-                return Result.ok(s.status(), data);
-            }
-            drain(ctx, in, announced);
-            data.put("size", in.count());
-            data.put("verified", true);
-            data.put("kind", Blobs.kind(java.util.Arrays.copyOf(head, 512)).equals("binary") ? "binary" : "large");
-            data.put("note", "larger than the 256 KiB inline cap: content not shown; pass output_path to save it");
-            return Result.ok(s.status(), data);
-        } catch (Digests.MismatchException e) {
-            throw new ActionException(new ActionError(ErrorType.UPSTREAM, e.getMessage()
-                + (out != null ? "; the partial file was removed" : ""), null, null, null), e);
-        } catch (IOException e) {
-            throw new ActionException(ErrorType.NETWORK, "blob transfer failed: " + e.getMessage()
-                + (out != null ? "; the partial file was removed" : ""));
-        }
-    }
-
-    private static void toFile(ActionContext ctx, InputStream in, Path out, long total) throws IOException {
-        Path partial = out.resolveSibling("." + out.getFileName() + ".partial-" + UUID.randomUUID());
-        boolean done = false;
-        try (OutputStream os = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE)) {
-            copy(ctx, in, os, total);
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(partial);
-            }
-        }
-        try {
-            Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (FileAlreadyExistsException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        } catch (IOException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
-    }
-
-    private static void copy(ActionContext ctx, InputStream in, OutputStream os, long total) throws IOException {
-        byte[] buf = new byte[BUFFER];
-        long done = 0;
-        long reported = 0;
-        int n;
-        while ((n = in.read(buf)) >= 0) {
-            os.write(buf, 0, n);
-            done += n;
-            if (done - reported >= 64L * BUFFER) {
+        RegistryRequest request = RegistryRequest.builder("GET", repo).path("blobs/" + digest).build();
+        TransferMonitor monitor = new TransferMonitor() {
+            @Override
+            public void progress(long done, long total) {
                 ctx.progress(done, total < 0 ? null : total, "downloading");
-                reported = done;
-                if (ctx.cancelled()) {
-                    throw new IOException("cancelled by the caller");
-                }
             }
+
+            @Override
+            public boolean cancelled() {
+                return ctx.cancelled();
+            }
+        };
+        ObjectNode data = Reg.obj();
+        data.put("digest", digest);
+        if (out != null) {
+            Path partial = out.resolveSibling("." + out.getFileName() + ".partial-" + UUID.randomUUID());
+            BlobDownload d = ctx.registry().download(request, digest, partial, 0, monitor);
+            try {
+                Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                deleteQuietly(partial);
+                throw new ActionException(ErrorType.INTERNAL, "the blob was verified but could not be moved to "
+                    + out + ": " + e.getMessage() + "; the partial file was removed");
+            }
+            data.put("media_type", d.header("content-type").orElse(null));
+            data.put("size", d.size());
+            data.put("verified", true);
+            data.put("path", out.toString());
+            return Result.ok(d.status(), data);
+        }
+        BlobDownload d = ctx.registry().download(request, digest, null, Blobs.INLINE_CAP + 1, monitor);
+        data.put("media_type", d.header("content-type").orElse(null));
+        data.put("size", d.size());
+        data.put("verified", true);
+        byte[] head = d.head();
+        if (d.complete() && head.length <= Blobs.INLINE_CAP) {
+            String kind = Blobs.kind(head);
+            data.put("kind", kind);
+            switch (kind) {
+                case "json" -> data.set("content", readJson(head));
+                case "text" -> data.put("text", new String(head, StandardCharsets.UTF_8));
+                default -> data.put("note", "binary content not shown; pass output_path to save it");
+            }
+            return Result.ok(d.status(), data);
+        }
+        data.put("kind", Blobs.kind(Arrays.copyOf(head, Math.min(head.length, 512))).equals("binary")
+            ? "binary" : "large");
+        data.put("note", "larger than the 256 KiB inline cap: content not shown; pass output_path to save it");
+        return Result.ok(d.status(), data);
+    }
+
+    private static JsonNode readJson(byte[] bytes) {
+        try {
+            return Reg.MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            throw new ActionException(ErrorType.INTERNAL, "JSON blob could not be read again: " + e.getMessage());
         }
     }
 
-    private static void drain(ActionContext ctx, InputStream in, long total) throws IOException {
-        copy(ctx, in, OutputStream.nullOutputStream(), total);
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort
+        }
     }
 }

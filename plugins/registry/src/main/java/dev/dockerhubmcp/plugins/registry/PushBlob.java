@@ -14,22 +14,21 @@ import dev.dockerhubmcp.api.registry.RegistryBody;
 import dev.dockerhubmcp.api.registry.RegistryClient;
 import dev.dockerhubmcp.api.registry.RegistryRequest;
 import dev.dockerhubmcp.api.registry.RegistryResponse;
+import dev.dockerhubmcp.api.registry.UploadDigest;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * {@code push_blob}: one file → one blob, streamed from disk, never held in memory.
  * <ul>
- *   <li>{@code stream} (default): POST, one PATCH carrying the whole file while its sha256 is computed
- *       concurrently, then PUT ?digest= — the file is hashed during the transfer, not before.</li>
+ *   <li>{@code stream} (default): POST, one PATCH carrying the whole file, then PUT ?digest= — the sha256 is
+ *       computed from the bytes as they are sent ({@link UploadDigest}: one read of the file for both).</li>
  *   <li>{@code chunked}: POST, PATCHes of {@code chunk_size} with Content-Range (cancellable between chunks,
- *       progress reported), hashing concurrently, then PUT ?digest=.</li>
+ *       progress reported), hashed as sent, then PUT ?digest=.</li>
  *   <li>{@code monolithic}: hash first, then POST and a single PUT ?digest= with the body (the OCI monolithic
  *       upload, for registries that do not take PATCH).</li>
  * </ul>
@@ -62,7 +61,7 @@ final class PushBlob {
     private PushBlob() {
     }
 
-    static Result handle(Arguments args, ActionContext ctx) throws InterruptedException {
+    static Result handle(Arguments args, ActionContext ctx) {
         String repo = Reg.repository(args);
         Path file = Uploads.sourceFile(args.string("source_path"));
         long size = Uploads.size(file);
@@ -73,10 +72,10 @@ final class PushBlob {
         data.put("repository", repo);
         data.put("size", size);
         data.put("mode", mode);
-        CompletableFuture<String> hash;
+        String known = null;
         if (args.bool("skip_existing", false) || mode.equals("monolithic")) {
             String digest = sha256(file);
-            hash = CompletableFuture.completedFuture(digest);
+            known = digest;
             if (args.bool("skip_existing", false)) {
                 RegistryResponse head = c.send(RegistryRequest.builder("HEAD", repo).path("blobs/" + digest)
                     .actions("pull,push").accepting(404).build());
@@ -86,15 +85,14 @@ final class PushBlob {
                     return Result.ok(head.status(), data).withWarning("the registry already has " + digest);
                 }
             }
-        } else {
-            hash = CompletableFuture.supplyAsync(() -> sha256(file), Thread.ofVirtual()::start);
         }
+        UploadDigest sent = UploadDigest.sha256();
         String location = Uploads.start(c, repo);
         RegistryResponse done;
         try {
             if (mode.equals("monolithic")) {
                 done = c.send(RegistryRequest.builder("PUT", repo).location(location).actions("pull,push")
-                    .query("digest", hash.join()).body(RegistryBody.fileRange(file, 0, size)).build());
+                    .query("digest", known).body(RegistryBody.fileRange(file, 0, size)).build());
             } else {
                 long step = mode.equals("chunked") ? chunk : Math.max(size, 1);
                 int chunks = 0;
@@ -102,7 +100,7 @@ final class PushBlob {
                     long len = Math.min(step, size - off);
                     RegistryResponse r = c.send(RegistryRequest.builder("PATCH", repo).location(location)
                         .actions("pull,push").header("Content-Range", off + "-" + (off + len - 1))
-                        .body(RegistryBody.fileRange(file, off, len)).build());
+                        .body(RegistryBody.fileRange(file, off, len).hashedInto(sent)).build());
                     location = Uploads.location(r, location);
                     chunks++;
                     ctx.progress(off + len, size, "uploaded " + (off + len) + " of " + size + " bytes");
@@ -112,14 +110,17 @@ final class PushBlob {
                     }
                 }
                 data.put("chunks", chunks);
+                if (known == null) {
+                    known = digestSent(sent, file, size);
+                }
                 done = c.send(RegistryRequest.builder("PUT", repo).location(location).actions("pull,push")
-                    .query("digest", digestOf(hash)).build());
+                    .query("digest", known).build());
             }
         } catch (RuntimeException e) {
             Uploads.cancelQuietly(c, repo, location);
             throw e;
         }
-        String digest = digestOf(hash);
+        String digest = known;
         String stored = done.header("docker-content-digest").orElse(digest);
         if (!stored.equals(digest)) {
             throw new ActionException(ErrorType.UPSTREAM, "the registry stored " + stored + " but the file hashes to "
@@ -130,15 +131,19 @@ final class PushBlob {
         return Result.ok(done.status(), data);
     }
 
-    private static String digestOf(CompletableFuture<String> hash) throws InterruptedException {
-        try {
-            return hash.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
+    /**
+     * The digest of the bytes sent; when the client did not hash them (a client other than the shared one may ignore
+     * {@link RegistryBody#digest()}), the file is read again to hash it.
+     */
+    private static String digestSent(UploadDigest sent, Path file, long size) {
+        if (sent.bytes() == size) {
+            try {
+                return sent.value();
+            } catch (IllegalStateException e) {
+                // an attempt that did not finish: hash the file instead
             }
-            throw new ActionException(ErrorType.INTERNAL, "hashing failed: " + e.getCause());
         }
+        return sha256(file);
     }
 
     static String sha256(Path file) {
