@@ -3,6 +3,7 @@ package dev.dockerhubmcp.api.registry;
 import dev.dockerhubmcp.api.ActionError;
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.ErrorType;
+import dev.dockerhubmcp.api.http.registry.Digests;
 
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -48,7 +48,7 @@ public final class BlobSink implements AutoCloseable {
         if (keepHead < 0) {
             throw new IllegalArgumentException("keepHead < 0");
         }
-        this.md = digester(expectedDigest);
+        this.md = Digests.digester(expectedDigest);
         this.announced = announced;
         this.target = target;
         this.keepHead = keepHead;
@@ -56,23 +56,6 @@ public final class BlobSink implements AutoCloseable {
             : FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
-    /** A fresh MessageDigest for a digest's algorithm; a validation error for an algorithm we do not know. */
-    public static MessageDigest digester(String digest) {
-        int colon = digest.indexOf(':');
-        String alg = (colon < 0 ? digest : digest.substring(0, colon)).toLowerCase(Locale.ROOT);
-        String jca = switch (alg) {
-            case "sha256" -> "SHA-256";
-            case "sha384" -> "SHA-384";
-            case "sha512" -> "SHA-512";
-            default -> throw ActionException.validation("unsupported digest algorithm '" + alg
-                + "' (sha256, sha384, sha512)");
-        };
-        try {
-            return MessageDigest.getInstance(jca);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(jca + " missing from this JDK", e);
-        }
-    }
 
     /** Takes the remaining bytes of the buffers: {@link #write} then {@link #hash}. */
     public void accept(ByteBuffer[] buffers) throws IOException {

@@ -1,5 +1,6 @@
 package dev.dockerhubmcp.api.registry;
 
+import dev.dockerhubmcp.api.http.registry.Digests;
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.ErrorType;
 
@@ -34,7 +35,7 @@ public interface RegistryClient {
      */
     default BlobDownload download(RegistryRequest request, String expectedDigest, Path target, int keepHead,
                                   TransferMonitor monitor) {
-        BlobSink.digester(expectedDigest); // an unsupported algorithm fails before any request
+        Digests.digester(expectedDigest); // an unsupported algorithm fails before any request
         try (RegistryStream s = open(request)) {
             BlobSink sink;
             try {
