@@ -1,19 +1,11 @@
 package dev.dockerhubmcp.plugins.scim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.dockerhubmcp.api.Result;
-import dev.dockerhubmcp.testkit.ActionHarness;
-import dev.dockerhubmcp.testkit.prism.PrismServer;
+import dev.dockerhubmcp.testkit.prism.PrismContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Every hub_scim action once, with realistic arguments, against Prism serving the official Hub OpenAPI document in
@@ -22,23 +14,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScimPrismContractTest {
-    private PrismServer prism;
-    private ActionHarness harness;
+    private PrismContract contract;
 
     @BeforeAll
     void start() {
-        prism = PrismServer.start();
-        harness = ActionHarness.builder().hub(prism.url()).scimToken("scim-contract-token").allowDestructive(true)
-            .build();
+        contract = PrismContract.start(h -> h.scimToken("scim-contract-token"));
     }
 
     @AfterAll
     void stop() {
-        if (harness != null) {
-            harness.close();
-        }
-        if (prism != null) {
-            prism.close();
+        if (contract != null) {
+            contract.close();
         }
     }
 
@@ -60,11 +46,6 @@ class ScimPrismContractTest {
         "update_user             | {\"id\":\"d80f7c79-7730-49d8-9a41-7c42fb622d9c\",\"enabled\":false}",
     })
     void actionKeepsTheContract(String action, String args) {
-        int mark = prism.violations().size();
-        Result r = harness.call(new ScimPlugin(), action, args);
-        JsonNode env = harness.envelope(r);
-        List<String> violations = prism.violationsSince(mark);
-        assertEquals(List.of(), violations, () -> action + " broke the contract: " + env + "\n" + prism.logTail());
-        assertFalse(r.isError(), () -> action + " failed against Prism: " + env + "\n" + prism.logTail());
+        contract.assertKeepsContract(new ScimPlugin(), action, args, false);
     }
 }

@@ -1,20 +1,11 @@
 package dev.dockerhubmcp.plugins.teams;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.dockerhubmcp.api.Result;
-import dev.dockerhubmcp.testkit.ActionHarness;
-import dev.dockerhubmcp.testkit.prism.PrismServer;
+import dev.dockerhubmcp.testkit.prism.PrismContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every hub_teams action once, with realistic arguments, against Prism serving the official Hub OpenAPI document in
@@ -22,23 +13,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TeamsPrismContractTest {
-    private PrismServer prism;
-    private ActionHarness harness;
+    private PrismContract contract;
 
     @BeforeAll
     void start() {
-        prism = PrismServer.start();
-        harness = ActionHarness.builder().hub(prism.url()).credentials("alice", "dckr_pat_contract")
-            .allowDestructive(true).build();
+        contract = PrismContract.start(h -> h.credentials("alice", "dckr_pat_contract"));
     }
 
     @AfterAll
     void stop() {
-        if (harness != null) {
-            harness.close();
-        }
-        if (prism != null) {
-            prism.close();
+        if (contract != null) {
+            contract.close();
         }
     }
 
@@ -64,33 +49,6 @@ class TeamsPrismContractTest {
         "remove_member | {\"org\":\"myorganization\",\"team\":\"developers\",\"username\":\"jonsnow\"} | false",
     })
     void actionKeepsTheContract(String action, String args, boolean responseDefect) {
-        int mark = prism.violations().size();
-        Result r = harness.call(new TeamsPlugin(), action, args);
-        JsonNode env = harness.envelope(r);
-        List<String> violations = prism.violationsSince(mark);
-        assertEquals(List.of(), violations, () -> action + " broke the contract: " + env + "\n" + prism.logTail());
-        if (responseDefect) {
-            assertTrue(r.isError() && responseDefect(env), () -> action + ": expected Prism to refuse only its own "
-                + "example answer: " + env);
-        } else {
-            assertFalse(r.isError(), () -> action + " failed against Prism: " + env + "\n" + prism.logTail());
-        }
-    }
-
-    /**
-     * True when Prism refused only its own generated answer (every violation located in the response), a defect of
-     * the document, not of our request: the group lists' examples give {@code next: null} for a string property.
-     */
-    static boolean responseDefect(JsonNode env) {
-        JsonNode validation = env.path("error").path("details").path("validation");
-        if (!validation.isArray() || validation.isEmpty()) {
-            return false;
-        }
-        for (JsonNode v : validation) {
-            if (!"response".equals(v.path("location").path(0).asText())) {
-                return false;
-            }
-        }
-        return true;
+        contract.assertKeepsContract(new TeamsPlugin(), action, args, responseDefect);
     }
 }
