@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  * baseline --runs N --warmup W -- CMD ARGS...                      spawn -> exit (e.g. java -version), N times
  * calls    --calls N --warmup W --tool T --args JSON -- CMD ARGS... one server, N sequential tools/call round trips
  * compare  --runs N --vary VAR --values FILE -- CMD ARGS...       startup, round-robin over values of VAR (one a line)
+ * series   --calls N --tool T --args JSON [--expect S] [--times FILE] -- CMD ARGS...
+ *          one server from its first call: RSS after tools/list, after call N/2 and after call N; p50 of calls 1-100
+ *          and of calls N/2+1..N; every answer must be a success (and contain S)
  * </pre>
  * Output: one tab-separated line per run/call on stdout (all times in milliseconds), then a summary line starting
  * with {@code #}. Everything the server writes to stderr goes to {@code --stderr FILE} (default: discarded).
@@ -52,6 +55,7 @@ public final class McpDriver {
             case "baseline" -> baseline(cmd, o);
             case "calls" -> calls(cmd, o);
             case "compare" -> compare(cmd, o);
+            case "series" -> series(cmd, o);
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
     }
@@ -258,6 +262,94 @@ public final class McpDriver {
                 pct(times, 90), pct(times, 99), times[0], times[times.length - 1]);
         } finally {
             p.destroy();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // series: one server, N sequential tools/call round trips from the very first call, memory sampled along the way
+
+    private static void series(List<String> cmd, Opts o) throws Exception {
+        int calls = o.integer("--calls", 2000);
+        if (calls < 2) {
+            throw new IllegalArgumentException("--calls must be at least 2");
+        }
+        String tool = o.string("--tool", null);
+        if (tool == null) {
+            throw new IllegalArgumentException("--tool is required");
+        }
+        String args = o.string("--args", "{}");
+        String expect = o.string("--expect", null);
+        int half = calls / 2;
+        Process p = new ProcessBuilder(cmd).redirectError(o.stderr()).start();
+        try {
+            OutputStream in = p.getOutputStream();
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8),
+                1 << 16);
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
+                + PROTOCOL + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}");
+            Answer a1 = await(out, 1);
+            send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{}}");
+            Answer a2 = await(out, 2);
+            if (!a2.line.contains("\"name\":\"" + tool + "\"")) {
+                throw new IllegalStateException("the server does not offer the tool " + tool);
+            }
+            long rssStart = rss(p.pid())[0];
+            long rssHalf = -1;
+            boolean clean = a1.clean && a2.clean;
+            double[] times = new double[calls];
+            for (int i = 0; i < calls; i++) {
+                int id = 10 + i;
+                String req = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
+                    + tool + "\",\"arguments\":" + args + "}}";
+                long t0 = System.nanoTime();
+                send(in, req);
+                Answer a = await(out, id);
+                times[i] = ms(a.at - t0);
+                clean &= a.clean;
+                if (a.line.contains("\"isError\":true") || a.line.contains("\"error\":{")
+                    || !a.line.contains("\"result\"") || (expect != null && !a.line.contains(expect))) {
+                    throw new IllegalStateException("call " + (i + 1) + " failed: " + a.line);
+                }
+                if (i == 0) {
+                    System.err.println("first answer: " + a.line);
+                }
+                if (i + 1 == half) {
+                    rssHalf = rss(p.pid())[0];
+                }
+            }
+            long rssEnd = rss(p.pid())[0];
+            if (!clean) {
+                throw new IllegalStateException("something other than JSON-RPC reached stdout");
+            }
+            in.close();
+            while (out.readLine() != null) {
+                // drain until the server exits
+            }
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("server did not exit within 30 s of stdin closing");
+            }
+            String timesOut = o.string("--times", null);
+            if (timesOut != null) {
+                StringBuilder sb = new StringBuilder();
+                for (double t : times) {
+                    sb.append(String.format(Locale.ROOT, "%.3f%n", t));
+                }
+                Files.writeString(Path.of(timesOut), sb);
+            }
+            double[] first = Arrays.copyOfRange(times, 0, Math.min(100, calls));
+            double[] warm = Arrays.copyOfRange(times, half, calls);
+            Arrays.sort(first);
+            Arrays.sort(warm);
+            System.out.println("calls\thalf\trss_start_kb\trss_half_kb\trss_end_kb\tp50_first100_ms\tp50_warm_ms"
+                + "\tp99_warm_ms\tfirst_call_ms");
+            System.out.printf(Locale.ROOT, "%d\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f%n", calls, half, rssStart, rssHalf,
+                rssEnd, pct(first, 50), pct(warm, 50), pct(warm, 99), times[0]);
+        } finally {
+            p.destroy();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
         }
     }
 

@@ -7,12 +7,16 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A tiny static upstream for the overhead benchmark: answers every GET under {@code /v2/} with one fixed JSON document
+ * A tiny static upstream for the benchmarks: answers every GET under {@code /v2/} with one fixed JSON document
  * (a Docker Hub repository record, or a one-item list for {@code .../repositories}), HTTP/1.1 keep-alive, on
- * 127.0.0.1 and an ephemeral port. Prints the port on stdout, then serves until stdin closes.
+ * 127.0.0.1 and an ephemeral port. The two ways to get a Hub JWT answer with one fixed, unsigned JWT valid until
+ * 2100: {@code POST /v2/auth/token} (dockerhub-mcp) and {@code POST /v2/users/login} (Docker's hub-mcp). Prints the
+ * port on stdout, then serves until stdin closes; then prints the request counts on stderr.
  */
 public final class StaticHub {
     private static final byte[] REPO = ("{\"user\":\"library\",\"name\":\"nginx\",\"namespace\":\"library\","
@@ -28,6 +32,15 @@ public final class StaticHub {
         .getBytes(StandardCharsets.UTF_8);
     private static final byte[] LIST = ("{\"count\":1,\"next\":null,\"previous\":null,\"results\":[" + new String(REPO,
         StandardCharsets.UTF_8) + "]}").getBytes(StandardCharsets.UTF_8);
+    private static final String JWT = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + b64("{\"sub\":\"bench\","
+        + "\"iat\":1767225600,\"exp\":4102444800,\"https://hub.docker.com\":{\"username\":\"bench\"}}") + ".c2lnbmF0dXJl";
+    private static final byte[] AUTH_TOKEN = ("{\"access_token\":\"" + JWT + "\"}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] LOGIN = ("{\"token\":\"" + JWT + "\",\"refresh_token\":\"" + JWT + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
+    private static final AtomicLong GETS = new AtomicLong();
+    private static final AtomicLong MINTS = new AtomicLong();
+    private static final AtomicLong LOGINS = new AtomicLong();
+    private static final AtomicLong OTHER = new AtomicLong();
 
     public static void main(String[] args) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -41,18 +54,35 @@ public final class StaticHub {
             // serve until stdin closes
         }
         server.stop(0);
+        System.err.printf("static hub: %d GET, %d POST /v2/auth/token, %d POST /v2/users/login, %d other%n", GETS.get(),
+            MINTS.get(), LOGINS.get(), OTHER.get());
         System.exit(0);
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void handle(HttpExchange ex) throws IOException {
         try (ex) {
             ex.getRequestBody().readAllBytes();
             String path = ex.getRequestURI().getPath();
-            if (!path.startsWith("/v2/")) {
+            String method = ex.getRequestMethod();
+            byte[] body;
+            if (method.equals("POST") && path.equals("/v2/auth/token")) {
+                MINTS.incrementAndGet();
+                body = AUTH_TOKEN;
+            } else if (method.equals("POST") && path.equals("/v2/users/login")) {
+                LOGINS.incrementAndGet();
+                body = LOGIN;
+            } else if (!path.startsWith("/v2/")) {
+                OTHER.incrementAndGet();
                 ex.sendResponseHeaders(404, -1);
                 return;
+            } else {
+                (method.equals("GET") ? GETS : OTHER).incrementAndGet();
+                body = path.endsWith("/repositories") || path.endsWith("/repositories/") ? LIST : REPO;
             }
-            byte[] body = path.endsWith("/repositories") || path.endsWith("/repositories/") ? LIST : REPO;
             ex.getResponseHeaders().set("Content-Type", "application/json");
             ex.getResponseHeaders().set("X-RateLimit-Limit", "180");
             ex.getResponseHeaders().set("X-RateLimit-Remaining", "179");
