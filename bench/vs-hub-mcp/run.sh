@@ -58,6 +58,7 @@ J="$JAVA_HOME/bin/java"
 DRIVER_CMD=("$J" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$BENCH_TMP/classes" McpDriver)
 
 if [ -n "$build_script" ]; then
+  command -v npm >/dev/null || { echo "npm is needed to build hub-mcp (or set HUB_MCP_DIR to a built one)" >&2; exit 2; }
   HUB_MCP_DIR="$(PATH="$(dirname "$NODE"):$PATH" bash "$build_script" | tail -n 1)" \
     || { echo "building hub-mcp with $build_script failed" >&2; exit 1; }
   [ -f "$HUB_MCP_DIR/dist/index.js" ] || { echo "$build_script did not build $HUB_MCP_DIR/dist/index.js" >&2; exit 1; }
@@ -191,7 +192,8 @@ print()
 print("ratio = dockerhub-mcp / hub-mcp (below 1: dockerhub-mcp is faster or smaller). Start-up RSS at the answer, "
       f"median: dockerhub-mcp {med('start-ours-cache', 5, kb):.1f} MiB (cache), {med('start-ours-nocache', 5, kb):.1f} "
       f"MiB (no cache), hub-mcp {med('start-hub-mcp', 5, kb):.1f} MiB; stdout carried JSON-RPC only in every start: "
-      f"{all(x[8] == 'true' for n in ('start-ours-cache', 'start-ours-nocache', 'start-hub-mcp') for x in rows(n))}")
+      f"{all(x[8] == 'true' for n in ('start-ours-cache', 'start-ours-nocache', 'start-hub-mcp') for x in rows(n))}; "
+      f"tools/list answer: dockerhub-mcp {rows('start-ours-cache')[0][7]} bytes, hub-mcp {rows('start-hub-mcp')[0][7]} bytes")
 EOF
 echo "Static Hub served (expected $((2 * RUNS * CALLS)) GET, $RUNS token mints and $RUNS logins):" \
   "$(sed -n 's/^static hub: //p' "$BENCH_TMP/hub.err")"
