@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (a Docker Hub repository record, or a one-item list for {@code .../repositories}), HTTP/1.1 keep-alive, on
  * 127.0.0.1 and an ephemeral port. The two ways to get a Hub JWT answer with one fixed, unsigned JWT valid until
  * 2100: {@code POST /v2/auth/token} (dockerhub-mcp) and {@code POST /v2/users/login} (Docker's hub-mcp). Prints the
- * port on stdout, then serves until stdin closes; then prints the request counts on stderr.
+ * port on stdout, then serves until stdin closes; then, with the argument {@code --counts}, prints the request counts
+ * on stderr.
  */
 public final class StaticHub {
     private static final byte[] REPO = ("{\"user\":\"library\",\"name\":\"nginx\",\"namespace\":\"library\","
@@ -54,8 +56,10 @@ public final class StaticHub {
             // serve until stdin closes
         }
         server.stop(0);
-        System.err.printf("static hub: %d GET, %d POST /v2/auth/token, %d POST /v2/users/login, %d other%n", GETS.get(),
-            MINTS.get(), LOGINS.get(), OTHER.get());
+        if (Arrays.asList(args).contains("--counts")) {
+            System.err.printf("static hub: %d GET, %d POST /v2/auth/token, %d POST /v2/users/login, %d other%n",
+                GETS.get(), MINTS.get(), LOGINS.get(), OTHER.get());
+        }
         System.exit(0);
     }
 

@@ -83,7 +83,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-coproc HUB { exec "$J" -XX:+UseSerialGC -cp "$BENCH_TMP/classes" StaticHub 2>"$BENCH_TMP/hub.err"; }
+coproc HUB { exec "$J" -XX:+UseSerialGC -cp "$BENCH_TMP/classes" StaticHub --counts 2>"$BENCH_TMP/hub.err"; }
 hub_pid=$HUB_PID
 read -r -t 30 port <&"${HUB[0]}" || { echo "the static Hub did not start" >&2; exit 1; }
 hub_url="http://127.0.0.1:$port"
