@@ -343,8 +343,8 @@ public final class McpDriver {
             Arrays.sort(warm);
             System.out.println("calls\thalf\trss_start_kb\trss_half_kb\trss_end_kb\tp50_first100_ms\tp50_warm_ms"
                 + "\tp99_warm_ms\tfirst_call_ms");
-            System.out.printf(Locale.ROOT, "%d\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f%n", calls, half, rssStart, rssHalf,
-                rssEnd, pct(first, 50), pct(warm, 50), pct(warm, 99), times[0]);
+            System.out.printf(Locale.ROOT, "%d\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f%n", calls, half, rssStart,
+                rssHalf, rssEnd, pct(first, 50), pct(warm, 50), pct(warm, 99), times[0]);
         } finally {
             p.destroy();
             if (!p.waitFor(10, TimeUnit.SECONDS)) {

@@ -35,7 +35,8 @@ public final class StaticHub {
     private static final byte[] LIST = ("{\"count\":1,\"next\":null,\"previous\":null,\"results\":[" + new String(REPO,
         StandardCharsets.UTF_8) + "]}").getBytes(StandardCharsets.UTF_8);
     private static final String JWT = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + b64("{\"sub\":\"bench\","
-        + "\"iat\":1767225600,\"exp\":4102444800,\"https://hub.docker.com\":{\"username\":\"bench\"}}") + ".c2lnbmF0dXJl";
+        + "\"iat\":1767225600,\"exp\":4102444800,\"https://hub.docker.com\":{\"username\":\"bench\"}}")
+        + ".c2lnbmF0dXJl";
     private static final byte[] AUTH_TOKEN = ("{\"access_token\":\"" + JWT + "\"}").getBytes(StandardCharsets.UTF_8);
     private static final byte[] LOGIN = ("{\"token\":\"" + JWT + "\",\"refresh_token\":\"" + JWT + "\"}")
         .getBytes(StandardCharsets.UTF_8);

@@ -32,7 +32,8 @@ CALLS="${CALLS:-2000}"
 # hub-mcp: an already built folder, or the build script of the shared folder beside the repository
 build_script=""
 if [ -n "${HUB_MCP_DIR:-}" ]; then
-  [ -f "$HUB_MCP_DIR/dist/index.js" ] || { echo "HUB_MCP_DIR=$HUB_MCP_DIR has no dist/index.js (build it first)" >&2; exit 2; }
+  [ -f "$HUB_MCP_DIR/dist/index.js" ] \
+    || { echo "HUB_MCP_DIR=$HUB_MCP_DIR has no dist/index.js (build it first)" >&2; exit 2; }
 else
   shared="${SHARED:-$root/../shared}"
   build_script="$shared/peers/build-hub-mcp.sh"
@@ -44,7 +45,8 @@ else
 fi
 NODE="${NODE:-}"
 if [ -z "$NODE" ]; then
-  if [ -x "$root/.tools/node_modules/.bin/node" ]; then NODE="$root/.tools/node_modules/.bin/node"; else NODE="$(command -v node || true)"; fi
+  NODE="$root/.tools/node_modules/.bin/node"
+  [ -x "$NODE" ] || NODE="$(command -v node || true)"
 fi
 node_major="$([ -n "$NODE" ] && "$NODE" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
 if [ "$node_major" -lt 22 ]; then
@@ -58,7 +60,8 @@ J="$JAVA_HOME/bin/java"
 DRIVER_CMD=("$J" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$BENCH_TMP/classes" McpDriver)
 
 if [ -n "$build_script" ]; then
-  command -v npm >/dev/null || { echo "npm is needed to build hub-mcp (or set HUB_MCP_DIR to a built one)" >&2; exit 2; }
+  command -v npm >/dev/null \
+    || { echo "npm is needed to build hub-mcp (or set HUB_MCP_DIR to a built one)" >&2; exit 2; }
   HUB_MCP_DIR="$(PATH="$(dirname "$NODE"):$PATH" bash "$build_script" | tail -n 1)" \
     || { echo "building hub-mcp with $build_script failed" >&2; exit 1; }
   [ -f "$HUB_MCP_DIR/dist/index.js" ] || { echo "$build_script did not build $HUB_MCP_DIR/dist/index.js" >&2; exit 1; }
@@ -193,7 +196,8 @@ print("ratio = dockerhub-mcp / hub-mcp (below 1: dockerhub-mcp is faster or smal
       f"median: dockerhub-mcp {med('start-ours-cache', 5, kb):.1f} MiB (cache), {med('start-ours-nocache', 5, kb):.1f} "
       f"MiB (no cache), hub-mcp {med('start-hub-mcp', 5, kb):.1f} MiB; stdout carried JSON-RPC only in every start: "
       f"{all(x[8] == 'true' for n in ('start-ours-cache', 'start-ours-nocache', 'start-hub-mcp') for x in rows(n))}; "
-      f"tools/list answer: dockerhub-mcp {rows('start-ours-cache')[0][7]} bytes, hub-mcp {rows('start-hub-mcp')[0][7]} bytes")
+      f"tools/list answer: dockerhub-mcp {rows('start-ours-cache')[0][7]} bytes, "
+      f"hub-mcp {rows('start-hub-mcp')[0][7]} bytes")
 EOF
 echo "Static Hub served (expected $((2 * RUNS * CALLS)) GET, $RUNS token mints and $RUNS logins):" \
   "$(sed -n 's/^static hub: //p' "$BENCH_TMP/hub.err")"
