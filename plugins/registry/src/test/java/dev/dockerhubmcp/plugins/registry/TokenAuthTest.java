@@ -115,7 +115,7 @@ class TokenAuthTest {
                  .grant("alice", "*", "pull", "push").tokenLifetime(java.time.Duration.ofSeconds(6)).start();
              var reg = dev.dockerhubmcp.testkit.registry.RealRegistry.start(tokens);
              var h = dev.dockerhubmcp.testkit.ActionHarness.builder().registry(reg.url()).registryAuth(tokens.realm())
-                 .credentials("alice", "alice-pw").build()) {
+                 .registryCredentials("alice", "alice-pw").build()) {
             ok(call(h, "check_manifest", "repository", "team/exp", "reference", "v1"));
             ok(call(h, "check_manifest", "repository", "team/exp", "reference", "v1"));
             assertEquals(1, tokens.requestsFor("repository:team/exp:pull"));
