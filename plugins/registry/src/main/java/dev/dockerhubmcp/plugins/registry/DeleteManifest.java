@@ -47,16 +47,17 @@ final class DeleteManifest {
             digest = head.header("docker-content-digest").orElseThrow(() -> new ActionException(ErrorType.UPSTREAM,
                 "the registry gave no digest for tag " + ref + "; delete by digest instead"));
         }
-        // its subject, if any, to keep the referrers tag index in step (same token as the delete)
-        RegistryResponse before = ctx.registry().send(RegistryRequest.builder("GET", repo)
-            .path("manifests/" + digest).actions("pull,push,delete").accepting(404).build());
+        // its subject, if any, to keep the referrers tag index in step (same token as the delete); the delete
+        // itself reports any failure
         String subject = null;
-        if (before.status() == 200) {
-            try {
+        try {
+            RegistryResponse before = ctx.registry().send(RegistryRequest.builder("GET", repo)
+                .path("manifests/" + digest).actions("pull,push,delete").accepting(404).build());
+            if (before.status() == 200) {
                 subject = ReferrersTag.subjectOf(Reg.MAPPER.readTree(before.body()));
-            } catch (java.io.IOException e) {
-                subject = null; // not JSON: no subject to maintain
             }
+        } catch (ActionException | java.io.IOException e) {
+            subject = null; // unreadable: no subject to maintain
         }
         RegistryResponse r = ctx.registry().send(RegistryRequest.builder("DELETE", repo)
             .path("manifests/" + digest).actions("pull,push,delete").build());
