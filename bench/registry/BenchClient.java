@@ -31,7 +31,7 @@ public class BenchClient {
         if (a[2].equals("seed-multiarch")) {
             String[] rt = a[3].split(":");
             try (DefaultUpstreams u = new DefaultUpstreams(UpstreamConfig.builder().registryUrl(a[0])
-                .registryAuthUrl(a[1]).credentials(Credentials.of("bench", "bench-pw", "bench")).build())) {
+                .registryAuthUrl(a[1]).registryCredentials(Credentials.of("bench", "bench-pw", "bench")).build())) {
                 TestImages.Index idx = TestImages.index(false, true, TestImages.image("linux/amd64", "a", "a2"),
                     TestImages.image("linux/arm64/v8", "b", "b2"), TestImages.image("linux/arm/v7", "c"));
                 System.out.println(TestImages.push(u.registry(), rt[0], rt[1], idx));
@@ -40,7 +40,7 @@ public class BenchClient {
         }
         int repeat = a.length > 4 ? Integer.parseInt(a[4]) : 1;
         try (ActionHarness h = ActionHarness.builder().registry(a[0]).registryAuth(a[1])
-            .credentials("bench", "bench-pw").allowDestructive(true)
+            .registryCredentials("bench", "bench-pw").allowDestructive(true)
             .configure(c -> c.readTimeout(Duration.ofMinutes(5))).build()) {
             RegistryPlugin plugin = new RegistryPlugin();
             List<Double> times = new ArrayList<>();

@@ -165,6 +165,15 @@ public final class ActionHarness implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The registry's own login (a registry other than Docker Hub never gets the Hub credentials of
+         * {@link #credentials}).
+         */
+        public Builder registryCredentials(String identifier, String secret) {
+            config.registryCredentials(Credentials.of(identifier, secret, "test"));
+            return this;
+        }
+
         public Builder jwt(String jwt) {
             config.credentials(Credentials.jwt(jwt));
             return this;

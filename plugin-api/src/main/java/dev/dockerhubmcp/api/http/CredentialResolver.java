@@ -99,6 +99,83 @@ public final class CredentialResolver {
         return Credentials.ANONYMOUS;
     }
 
+    /** True for Docker Hub's own hosts ({@code docker.io} and its subdomains: registry-1, index, auth, …). */
+    public static boolean isDockerHub(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        return h.equals("docker.io") || h.endsWith(".docker.io");
+    }
+
+    /**
+     * The credential for a registry other than Docker Hub, from the Docker CLI config only (never the Hub variables):
+     * the {@code credHelpers} entry for {@code authority} ({@code host} or {@code host:port}), then {@code credsStore},
+     * then the {@code auths} entry; anonymous when none holds a login. For Docker Hub itself use {@link #resolve}.
+     */
+    public static Credentials resolveRegistry(Map<String, String> env, Path home, String authority,
+                                              Duration helperTimeout) {
+        requireNonNull(env, "env is null");
+        requireNonNull(authority, "authority is null");
+        requireNonNull(helperTimeout, "helperTimeout is null");
+        Path file = dockerConfig(env, home);
+        if (file == null || !Files.isRegularFile(file)) {
+            return Credentials.ANONYMOUS;
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            LOG.debug("cannot read the Docker CLI config {}: {}", file, e.getClass().getSimpleName());
+            return Credentials.ANONYMOUS;
+        }
+        if (root == null || !root.isObject()) {
+            return Credentials.ANONYMOUS;
+        }
+        String wanted = hostOf(authority);
+        String helperKey = keyFor(root.path("credHelpers"), wanted);
+        if (helperKey != null) {
+            Optional<Credentials> c = fromHelper(root.path("credHelpers").path(helperKey).asText(""), helperKey, env,
+                helperTimeout);
+            if (c.isPresent()) {
+                return c.get();
+            }
+        }
+        String store = root.path("credsStore").asText("");
+        if (!store.isBlank()) {
+            Optional<Credentials> c = fromHelper(store, wanted, env, helperTimeout);
+            if (c.isPresent()) {
+                return c.get();
+            }
+        }
+        String authKey = keyFor(root.path("auths"), wanted);
+        if (authKey != null) {
+            Optional<Credentials> c = fromAuthEntry(root.path("auths").path(authKey), file);
+            if (c.isPresent()) {
+                return c.get();
+            }
+        }
+        LOG.debug("the Docker CLI config {} has no login for {}; the registry is used anonymously", file, wanted);
+        return Credentials.ANONYMOUS;
+    }
+
+    /** The key of an {@code auths}/{@code credHelpers} object whose host (and port) is {@code host}. */
+    private static String keyFor(JsonNode object, String host) {
+        if (object == null || !object.isObject()) {
+            return null;
+        }
+        for (var it = object.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (host.equals(hostOf(key))) {
+                return key;
+            }
+        }
+        return null;
+    }
+
     private static Optional<Credentials> pair(Map<String, String> env, String userVar, String tokenVar) {
         String user = value(env, userVar);
         String token = value(env, tokenVar);

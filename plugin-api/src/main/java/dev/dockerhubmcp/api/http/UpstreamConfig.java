@@ -22,13 +22,15 @@ import static java.util.Objects.requireNonNull;
  * @param maxRetryWait      cap of one wait between retries
  * @param maxTotalRetryWait cap of all waits of one call together
  * @param maxBodyBytes      cap of a buffered answer
- * @param credentials       Hub (and registry) credentials
+ * @param credentials       Docker Hub credentials (sent only to Docker Hub and its token realm)
  * @param scimToken         DOCKERHUB_SCIM_TOKEN, or null
+ * @param registryCredentials the registry's own credentials: the Hub credentials when the registry is Docker Hub,
+ *                          else the registry's login from the Docker CLI config, or anonymous (null: derived so)
  */
 public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, String registryService, URI scoutUrl,
                              boolean sslVerify, Duration connectTimeout, Duration readTimeout, int maxRetries,
                              Duration maxRetryWait, Duration maxTotalRetryWait, long maxBodyBytes,
-                             Credentials credentials, String scimToken) {
+                             Credentials credentials, String scimToken, Credentials registryCredentials) {
     public UpstreamConfig {
         requireNonNull(hubUrl, "hubUrl is null");
         requireNonNull(registryUrl, "registryUrl is null");
@@ -43,6 +45,27 @@ public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, S
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be >= 0");
         }
+        if (registryCredentials == null) {
+            registryCredentials = derived(registryUrl, credentials);
+        }
+    }
+
+    private static Credentials derived(URI registryUrl, Credentials credentials) {
+        return CredentialResolver.isDockerHub(registryUrl.getHost()) ? credentials : Credentials.ANONYMOUS;
+    }
+
+    /** Without registry credentials of its own: the Hub's for Docker Hub, anonymous elsewhere. */
+    public UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, String registryService, URI scoutUrl,
+                          boolean sslVerify, Duration connectTimeout, Duration readTimeout, int maxRetries,
+                          Duration maxRetryWait, Duration maxTotalRetryWait, long maxBodyBytes,
+                          Credentials credentials, String scimToken) {
+        this(hubUrl, registryUrl, registryAuthUrl, registryService, scoutUrl, sslVerify, connectTimeout, readTimeout,
+            maxRetries, maxRetryWait, maxTotalRetryWait, maxBodyBytes, credentials, scimToken, null);
+    }
+
+    /** True when the registry is Docker Hub's (the Hub credentials may go there). */
+    public boolean registryIsDockerHub() {
+        return CredentialResolver.isDockerHub(registryUrl.getHost());
     }
 
     /** Defaults: Docker's public services, anonymous. */
@@ -66,6 +89,9 @@ public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, S
         b.maxBodyBytes = maxBodyBytes;
         b.credentials = credentials;
         b.scimToken = scimToken;
+        // derived credentials are derived again (from the credentials and registry the builder ends up with)
+        b.registryCredentials = registryCredentials.equals(derived(registryUrl, credentials)) ? null
+            : registryCredentials;
         return b;
     }
 
@@ -84,6 +110,7 @@ public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, S
         private long maxBodyBytes = 16L * 1024 * 1024;
         private Credentials credentials = Credentials.ANONYMOUS;
         private String scimToken;
+        private Credentials registryCredentials;
 
         public Builder hubUrl(String v) {
             hubUrl = URI.create(stripSlash(v));
@@ -150,6 +177,12 @@ public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, S
             return this;
         }
 
+        /** The registry's own credentials (default: the Hub's for Docker Hub, anonymous for any other registry). */
+        public Builder registryCredentials(Credentials v) {
+            registryCredentials = v;
+            return this;
+        }
+
         public Builder scimToken(String v) {
             scimToken = v;
             return this;
@@ -158,7 +191,7 @@ public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, S
         public UpstreamConfig build() {
             return new UpstreamConfig(hubUrl, registryUrl, registryAuthUrl, registryService, scoutUrl, sslVerify,
                 connectTimeout, readTimeout, maxRetries, maxRetryWait, maxTotalRetryWait, maxBodyBytes, credentials,
-                scimToken);
+                scimToken, registryCredentials);
         }
 
         private static String stripSlash(String v) {

@@ -38,7 +38,15 @@ public final class UpstreamConfigs {
     /** The configuration the environment describes, with credentials resolved from it and the Docker CLI login. */
     public static UpstreamConfig fromEnvironment(Map<String, String> env, Path home) {
         requireNonNull(env, "env is null");
-        return fromEnvironment(env, CredentialResolver.resolve(env, home));
+        UpstreamConfig c = fromEnvironment(env, CredentialResolver.resolve(env, home));
+        if (c.registryIsDockerHub()) {
+            return c;
+        }
+        // another registry never gets the Hub credentials: only its own login from the Docker CLI config
+        URI r = c.registryUrl();
+        String authority = r.getPort() >= 0 ? r.getHost() + ":" + r.getPort() : r.getHost();
+        return c.toBuilder().registryCredentials(CredentialResolver.resolveRegistry(env, home, authority,
+            CredentialResolver.DEFAULT_HELPER_TIMEOUT)).build();
     }
 
     /** The configuration the environment describes, with credentials already resolved. */

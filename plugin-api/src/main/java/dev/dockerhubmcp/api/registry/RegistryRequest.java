@@ -23,11 +23,14 @@ import static java.util.Objects.requireNonNull;
  * @param body       the body, or null
  * @param actions    scope actions: {@code pull}, {@code pull,push}, {@code delete}, …
  * @param accepting  non-2xx statuses returned as a response instead of thrown (404 for existence checks)
+ * @param scopes     further token scopes asked for in the same token, e.g. {@code repository:<from>:pull} for a
+ *                   cross-repository mount
  */
 public record RegistryRequest(String method, String repository, String path, String location,
                               List<Map.Entry<String, String>> query, Map<String, String> headers, RegistryBody body,
-                              String actions, Set<Integer> accepting) {
+                              String actions, Set<Integer> accepting, List<String> scopes) {
     public RegistryRequest {
+        scopes = scopes == null ? List.of() : List.copyOf(scopes);
         requireNonNull(method, "method is null");
         query = query == null ? List.of() : List.copyOf(query);
         headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -36,6 +39,12 @@ public record RegistryRequest(String method, String repository, String path, Str
         if (path != null && location != null) {
             throw new IllegalArgumentException("path and location are exclusive");
         }
+    }
+
+    public RegistryRequest(String method, String repository, String path, String location,
+                           List<Map.Entry<String, String>> query, Map<String, String> headers, RegistryBody body,
+                           String actions, Set<Integer> accepting) {
+        this(method, repository, path, location, query, headers, body, actions, accepting, List.of());
     }
 
     public static Builder builder(String method, String repository) {
@@ -52,6 +61,7 @@ public record RegistryRequest(String method, String repository, String path, Str
         private RegistryBody body;
         private String actions = "pull";
         private final Set<Integer> accepting = new HashSet<>();
+        private final List<String> scopes = new ArrayList<>();
 
         private Builder(String method, String repository) {
             this.method = method;
@@ -92,6 +102,12 @@ public record RegistryRequest(String method, String repository, String path, Str
             return this;
         }
 
+        /** One more scope for the same token, e.g. {@code repository:<from>:pull}. */
+        public Builder scope(String scope) {
+            scopes.add(requireNonNull(scope, "scope is null"));
+            return this;
+        }
+
         public Builder accepting(int... statuses) {
             for (int s : statuses) {
                 accepting.add(s);
@@ -100,7 +116,8 @@ public record RegistryRequest(String method, String repository, String path, Str
         }
 
         public RegistryRequest build() {
-            return new RegistryRequest(method, repository, path, location, query, headers, body, actions, accepting);
+            return new RegistryRequest(method, repository, path, location, query, headers, body, actions, accepting,
+                scopes);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.dockerhubmcp.api.ActionError;
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Patterns;
+import dev.dockerhubmcp.api.http.CredentialResolver;
 import dev.dockerhubmcp.api.http.Credentials;
 import dev.dockerhubmcp.api.http.HttpEngine;
 import dev.dockerhubmcp.api.registry.BlobDownload;
@@ -64,14 +65,15 @@ import static java.util.Objects.requireNonNull;
  *
  * <ul>
  *   <li>Auth: the first 401 carries {@code WWW-Authenticate}; a Bearer challenge sends us to its realm
- *       ({@code GET realm?service=&scope=}, Basic auth with the configured identifier/secret, anonymous otherwise)
+ *       ({@code GET realm?service=&scope=}, Basic auth with the registry's own credentials where they belong, see
+ *       {@link #realmGetsCredentials}; anonymous otherwise)
  *       for a token cached per (realm, service, scope) until shortly before {@code expires_in} (60 s when absent);
  *       the request is retried once. Once a realm is known, tokens are fetched before the request, saving the 401.
  *       A Basic challenge is answered with the credentials.</li>
  *   <li>Requests: repository, reference and digest grammar are checked before anything is sent; manifests get
  *       {@link RegistryClient#MANIFEST_ACCEPT} unless the caller chose an Accept; blob bodies are streamed from
  *       files ({@code Content-Type: application/octet-stream}); upload {@code Location}s may be relative or
- *       absolute.</li>
+ *       absolute on the registry's own origin ({@link UploadLocations}), never another host.</li>
  *   <li>GET/HEAD follow redirects (registries send blobs to storage) without forwarding Authorization to another
  *       origin. GET, HEAD, PUT and DELETE are retried on 503 and network failures; POST and PATCH are not.</li>
  *   <li>Errors carry the registry's {@code {"errors":[{code,message,detail}]}} as details.</li>
@@ -114,7 +116,7 @@ public final class DefaultRegistryClient implements RegistryClient {
     public DefaultRegistryClient(HttpEngine engine) {
         this.engine = requireNonNull(engine, "engine is null");
         this.base = engine.config().registryUrl();
-        this.credentials = engine.config().credentials();
+        this.credentials = engine.config().registryCredentials();
     }
 
     @Override
@@ -454,7 +456,7 @@ public final class DefaultRegistryClient implements RegistryClient {
     /** {@code stream} gives the body of an answer that is not the one wanted (a challenge, a redirect) to drop. */
     private <T> HttpResponse<T> exchange(RegistryRequest request, URI uri, HttpResponse.BodyHandler<T> handler,
                                          Function<T, InputStream> stream) {
-        String scope = scopeOf(request);
+        List<String> scope = scopesOf(request);
         boolean sameOrigin = sameOrigin(uri, base);
         Auth auth = sameOrigin ? proactive(scope) : null;
         HttpResponse<T> response = sendOnce(request, uri, auth == null ? null : auth.header(), handler, stream);
@@ -507,10 +509,10 @@ public final class DefaultRegistryClient implements RegistryClient {
     }
 
     /** The Authorization to send before any challenge: a cached or freshly fetched token once the realm is known. */
-    private Auth proactive(String scope) {
+    private Auth proactive(List<String> scope) {
         Realm r = knownRealm;
         if (r != null) {
-            TokenCache.Key key = TokenCache.Key.of(r.realm(), r.service(), scope == null ? List.of() : List.of(scope));
+            TokenCache.Key key = TokenCache.Key.of(r.realm(), r.service(), scope);
             TokenCache.Token t = tokens.get(key, null, () -> fetchToken(r.realm(), r.service(), key));
             return new Auth("Bearer " + t.value(), key, t.value());
         }
@@ -521,14 +523,12 @@ public final class DefaultRegistryClient implements RegistryClient {
     }
 
     /** The Authorization answering a challenge, or null when we have nothing better than what was refused. */
-    private Auth answer(Challenge challenge, String scope, Auth previous) {
+    private Auth answer(Challenge challenge, List<String> scope, Auth previous) {
         if (challenge.bearer()) {
             String realm = challenge.realm().orElse(engine.config().registryAuthUrl().toString());
             String service = challenge.service().orElse(null);
             LinkedHashSet<String> scopes = new LinkedHashSet<>(challenge.scopes());
-            if (scope != null) {
-                scopes.add(scope);
-            }
+            scopes.addAll(scope);
             TokenCache.Key key = TokenCache.Key.of(realm, service, new ArrayList<>(scopes));
             knownRealm = new Realm(realm, service);
             String stale = previous != null && key.equals(previous.key()) ? previous.token() : null;
@@ -571,6 +571,11 @@ public final class DefaultRegistryClient implements RegistryClient {
         }
         String sep = realm.contains("?") ? "&" : "?";
         URI uri = URI.create(q.isEmpty() ? realm : realm + sep + q);
+        boolean withCredentials = credentials.secret() != null && realmGetsCredentials(realmUri);
+        if (credentials.secret() != null && !withCredentials) {
+            LOG.debug("token realm {}://{} does not get the registry's credentials; asking anonymously",
+                realmUri.getScheme(), realmUri.getAuthority());
+        }
         tokenFetches.incrementAndGet();
         Instant requested = Instant.now();
         HttpResponse<InputStream> response = engine.send("registry", () -> {
@@ -579,15 +584,16 @@ public final class DefaultRegistryClient implements RegistryClient {
                 .header("Accept", "application/json")
                 .header("User-Agent", "dockerhub-mcp")
                 .GET();
-            if (credentials.secret() != null) {
+            if (withCredentials) {
                 b.header("Authorization", basicHeader());
             }
             return b.build();
         }, true);
         byte[] body = engine.readBody("registry", response.body(), 1024 * 1024);
         int status = response.statusCode();
-        String who = credentials.secret() != null
-            ? credentials.identifier() + " (from " + credentials.source() + ")" : "anonymous";
+        String who = withCredentials ? credentials.identifier() + " (from " + credentials.source() + ")"
+            : credentials.secret() != null ? "anonymous (the registry's credentials do not go to this realm)"
+            : "anonymous";
         if (status != 200) {
             ActionError e = HttpEngine.statusError("registry token service", status, response.headers(), body);
             String message = "the registry's token service at " + realmUri.getScheme() + "://"
@@ -871,28 +877,7 @@ public final class DefaultRegistryClient implements RegistryClient {
     }
 
     private String locationTarget(String location) {
-        URI loc;
-        try {
-            loc = URI.create(location.trim());
-        } catch (IllegalArgumentException e) {
-            throw ActionException.validation("not a valid upload location: " + e.getMessage());
-        }
-        if (loc.getFragment() != null) {
-            throw ActionException.validation("an upload location has no fragment");
-        }
-        if (loc.isAbsolute()) {
-            if (!"http".equals(loc.getScheme()) && !"https".equals(loc.getScheme())) {
-                throw ActionException.validation("an upload location must be http(s): " + location);
-            }
-            return loc.toString();
-        }
-        if (loc.getRawPath() == null || !loc.getRawPath().startsWith("/")) {
-            throw ActionException.validation("a relative upload location must start with '/': " + location);
-        }
-        if (loc.getRawPath().contains("/../") || loc.getRawPath().endsWith("/..")) {
-            throw ActionException.validation("an upload location may not contain '..'");
-        }
-        return base + loc.toString();
+        return UploadLocations.resolve(base, location).toString();
     }
 
     private static void checkRepository(String repository) {
@@ -901,12 +886,49 @@ public final class DefaultRegistryClient implements RegistryClient {
         }
     }
 
-    private static String scopeOf(RegistryRequest request) {
+    /** The request's own scope and any further ones it asks for in the same token. */
+    private static List<String> scopesOf(RegistryRequest request) {
         String repo = request.repository();
         if (repo == null) {
-            return null;
+            return List.of();
         }
-        return "repository:" + repo + ":" + request.actions();
+        List<String> scopes = new ArrayList<>();
+        scopes.add("repository:" + repo + ":" + request.actions());
+        for (String s : request.scopes()) {
+            String[] parts = s.split(":");
+            if (parts.length != 3 || !parts[0].equals("repository") || !parts[2].matches("[a-z]+(,[a-z]+)*")) {
+                throw new IllegalArgumentException("not a repository scope: " + s);
+            }
+            checkRepository(parts[1]);
+            scopes.add(s);
+        }
+        return scopes;
+    }
+
+    /**
+     * Whether the registry's credentials go to this token realm. Docker Hub's (the Hub credentials) go only to a
+     * Docker Hub realm over https, and no other registry's go to Docker Hub. Otherwise a realm on the registry's own
+     * host and scheme gets them, and one elsewhere only over https or on loopback: never in clear text across hosts.
+     */
+    boolean realmGetsCredentials(URI realm) {
+        boolean hubRegistry = CredentialResolver.isDockerHub(base.getHost());
+        boolean hubRealm = CredentialResolver.isDockerHub(realm.getHost());
+        if (hubRegistry || hubRealm) {
+            return hubRegistry && hubRealm && "https".equalsIgnoreCase(realm.getScheme());
+        }
+        if (realm.getHost() == null) {
+            return false;
+        }
+        if (realm.getHost().equalsIgnoreCase(base.getHost()) && realm.getScheme().equalsIgnoreCase(base.getScheme())) {
+            return true;
+        }
+        return "https".equalsIgnoreCase(realm.getScheme()) || loopback(realm.getHost());
+    }
+
+    private static boolean loopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1")
+            || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     private static boolean sameOrigin(URI a, URI b) {
@@ -950,7 +972,9 @@ public final class DefaultRegistryClient implements RegistryClient {
         String note = switch (status) {
             case 401 -> credentials.secret() == null
                 ? "; no registry credentials are configured (anonymous): " + request.actions() + " on "
-                    + request.repository() + " needs DOCKER_HUB_USER/DOCKER_HUB_TOKEN with that access"
+                    + request.repository() + " needs " + (engine.config().registryIsDockerHub()
+                    ? "DOCKER_HUB_USER/DOCKER_HUB_TOKEN" : "a login for " + base.getRawAuthority()
+                    + " in the Docker CLI config (docker login)") + " with that access"
                 : "; " + credentials.identifier() + " (from " + credentials.source() + ") lacks '"
                     + request.actions() + "' on " + request.repository();
             case 405 -> request.method().equals("DELETE")

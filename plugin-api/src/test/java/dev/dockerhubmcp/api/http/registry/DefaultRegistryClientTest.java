@@ -88,7 +88,7 @@ class DefaultRegistryClientTest {
 
     RegistryClient client(Credentials credentials) {
         upstreams = new DefaultUpstreams(UpstreamConfig.builder().registryUrl(url())
-            .registryAuthUrl(url() + "/token").credentials(credentials).maxRetries(2)
+            .registryAuthUrl(url() + "/token").registryCredentials(credentials).maxRetries(2)
             .maxRetryWait(Duration.ofSeconds(1)).connectTimeout(Duration.ofSeconds(2))
             .readTimeout(Duration.ofSeconds(5)).build());
         return upstreams.registry();

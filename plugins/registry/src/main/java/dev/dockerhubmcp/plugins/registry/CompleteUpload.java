@@ -41,6 +41,7 @@ final class CompleteUpload {
         String repo = Reg.repository(args);
         String digest = args.string("digest");
         Digests.digester(digest);
+        Reg.checkLocation(ctx, args.string("location"));
         RegistryBody body = Uploads.chunk(args);
         RegistryRequest.Builder b = RegistryRequest.builder("PUT", repo).location(args.string("location"))
             .actions("pull,push").query("digest", digest);

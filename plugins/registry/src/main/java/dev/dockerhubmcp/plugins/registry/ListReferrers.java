@@ -14,8 +14,8 @@ import dev.dockerhubmcp.api.registry.RegistryResponse;
 
 /**
  * {@code list_referrers}: GET /v2/{repo}/referrers/{digest}?artifactType= (OCI 1.1). A registry without the API
- * answers 404; then the referrers tag schema is read: the index tagged {@code <alg>-<hex>}. The answer says which
- * source was used, and filters by artifact type itself when the registry did not
+ * answers 404; then the referrers tag schema is read: the index tagged {@code <alg>-<hex>} (hex cut to 64). The
+ * answer says which source was used, and filters by artifact type itself when the registry did not
  * ({@code OCI-Filters-Applied} absent).
  */
 final class ListReferrers {
@@ -50,10 +50,7 @@ final class ListReferrers {
         boolean filtered = r.header("oci-filters-applied").map(h -> h.contains("artifactType")).orElse(false);
         if (r.status() == 404) {
             source = "tag_schema";
-            String tag = digest.replace(':', '-');
-            if (tag.length() > 128) {
-                tag = tag.substring(0, 128);
-            }
+            String tag = ReferrersTag.tag(digest);
             r = ctx.registry().send(RegistryRequest.builder("GET", repo).path("manifests/" + tag)
                 .header("Accept", Reg.OCI_INDEX).accepting(404).build());
             filtered = false;
@@ -81,7 +78,7 @@ final class ListReferrers {
         Result result = Result.ok(r.status() == 404 ? 200 : r.status(), data);
         if (source.equals("tag_schema")) {
             result = result.withWarning("the registry has no referrers API (404); used the tag schema "
-                + digest.replace(':', '-'));
+                + ReferrersTag.tag(digest));
         }
         return result;
     }

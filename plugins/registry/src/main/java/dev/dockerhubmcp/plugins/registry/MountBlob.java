@@ -14,7 +14,8 @@ import dev.dockerhubmcp.api.registry.RegistryResponse;
 /**
  * {@code mount_blob}: POST /v2/{repo}/blobs/uploads/?mount={digest}&from={source}. 201: mounted without copying.
  * 202: the registry could not mount (blob unknown in the source, or no pull access there) and opened an ordinary
- * upload session instead; its location is returned so the caller can upload or abandon it.
+ * upload session instead; its location is returned so the caller can upload or abandon it. One token covers both
+ * repositories (push here, pull on the source), so no second challenge is needed.
  */
 final class MountBlob {
     static final Action ACTION = Action.builder("mount_blob")
@@ -41,7 +42,8 @@ final class MountBlob {
             .repository();
         String digest = args.string("digest");
         RegistryResponse r = ctx.registry().send(RegistryRequest.builder("POST", repo).path("blobs/uploads/")
-            .query("mount", digest).query("from", from).actions("pull,push").build());
+            .query("mount", digest).query("from", from).actions("pull,push")
+            .scope("repository:" + from + ":pull").build());
         boolean mounted = r.status() == 201;
         ObjectNode data = Reg.obj();
         data.put("mounted", mounted);

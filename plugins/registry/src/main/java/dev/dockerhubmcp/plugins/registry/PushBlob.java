@@ -101,7 +101,7 @@ final class PushBlob {
                     RegistryResponse r = c.send(RegistryRequest.builder("PATCH", repo).location(location)
                         .actions("pull,push").header("Content-Range", off + "-" + (off + len - 1))
                         .body(RegistryBody.fileRange(file, off, len).hashedInto(sent)).build());
-                    location = Uploads.location(r, location);
+                    location = Uploads.location(c, r, location);
                     chunks++;
                     ctx.progress(off + len, size, "uploaded " + (off + len) + " of " + size + " bytes");
                     if (ctx.cancelled()) {

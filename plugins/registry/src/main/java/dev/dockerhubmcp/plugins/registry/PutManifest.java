@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
  * {@code mediaType} (or {@code media_type}). A manifest given as text is sent byte for byte (its digest is over
  * those bytes); an object is sent as compact JSON. The registry's Docker-Content-Digest is checked against our own
  * sha256. A reference that is a digest must be that sha256. Referenced blobs must exist (MANIFEST_BLOB_UNKNOWN).
+ * A manifest with a {@code subject} pushed to a registry that answers without {@code OCI-Subject} (no referrers API)
+ * is added to the subject's referrers tag index ({@code <alg>-<hex>}), as the OCI spec asks of clients.
  */
 final class PutManifest {
     static final Action ACTION = Action.builder("put_manifest")
@@ -40,7 +42,9 @@ final class PutManifest {
         .output(Schema.object()
             .required("digest", Schema.string("Digest the registry computed (= local sha256)"))
             .required("media_type", Schema.string("Content-Type sent"))
-            .required("size", Schema.integer("Bytes sent")))
+            .required("size", Schema.integer("Bytes sent"))
+            .optional("referrers", Schema.objectProp("For a manifest with a subject: {subject, maintained_by: registry | "
+                + "client, tag, action: added | already_listed | skipped | failed, reason}")))
         .effect(Effect.DESTRUCTIVE)
         .handler(PutManifest::handle)
         .build();
@@ -93,6 +97,26 @@ final class PutManifest {
         data.put("media_type", mediaType);
         data.put("size", bytes.length);
         r.header("location").ifPresent(v -> data.put("location", v));
-        return Result.ok(r.status(), data);
+        String subject = ReferrersTag.subjectOf(parsed);
+        if (subject == null) {
+            return Result.ok(r.status(), data);
+        }
+        ObjectNode referrers;
+        if (r.header("oci-subject").isPresent()) {
+            referrers = Reg.obj();
+            referrers.put("subject", subject);
+            referrers.put("maintained_by", "registry");
+        } else {
+            referrers = ReferrersTag.add(ctx.registry(), repo, subject,
+                ReferrersTag.descriptor(parsed, mediaType, remote, bytes.length));
+            referrers.put("maintained_by", "client");
+        }
+        data.set("referrers", referrers);
+        Result result = Result.ok(r.status(), data);
+        if (referrers.has("reason")) {
+            result = result.withWarning("the manifest was pushed, but the referrers tag "
+                + referrers.path("tag").asText() + " was not updated: " + referrers.path("reason").asText());
+        }
+        return result;
     }
 }

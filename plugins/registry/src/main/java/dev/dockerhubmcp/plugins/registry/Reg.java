@@ -11,6 +11,7 @@ import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Patterns;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.http.registry.Digests;
+import dev.dockerhubmcp.api.http.registry.UploadLocations;
 import dev.dockerhubmcp.api.registry.ImageReference;
 import dev.dockerhubmcp.api.registry.RegistryClient;
 import dev.dockerhubmcp.api.registry.RegistryRequest;
@@ -58,8 +59,14 @@ final class Reg {
             .pattern(PLATFORM_PATTERN);
     }
 
+    /** Refuses a location off the registry before anything else happens (no file is read, nothing is sent). */
+    static void checkLocation(ActionContext ctx, String location) {
+        UploadLocations.resolve(java.net.URI.create(ctx.registry().baseUrl()), location);
+    }
+
     static Schema.Prop location() {
-        return Schema.string("Upload Location returned by start_upload/upload_chunk (absolute URL or /v2/… path)")
+        return Schema.string("Upload Location returned by start_upload/upload_chunk (absolute URL on the registry or "
+                + "/v2/… path)")
             .minLength(1).maxLength(4096);
     }
 

@@ -33,7 +33,7 @@ final class StartUpload {
             .actions("pull,push").build());
         ObjectNode data = Reg.obj();
         data.put("repository", repo);
-        data.put("location", Uploads.location(r, null));
+        data.put("location", Uploads.location(ctx.registry(), r, null));
         r.header("docker-upload-uuid").ifPresent(v -> data.put("upload_uuid", v));
         r.header("range").ifPresent(v -> data.put("range", v));
         return Result.ok(r.status(), data);

@@ -42,6 +42,7 @@ final class UploadChunk {
     static Result handle(Arguments args, ActionContext ctx) {
         String repo = Reg.repository(args);
         String location = args.string("location");
+        Reg.checkLocation(ctx, location);
         RegistryBody body = Uploads.chunk(args);
         if (body == null) {
             throw ActionException.validation("give the chunk as 'chunk_base64' or 'source_path'");
@@ -54,7 +55,7 @@ final class UploadChunk {
         }
         RegistryResponse r = ctx.registry().send(b.build());
         ObjectNode data = Reg.obj();
-        data.put("location", Uploads.location(r, location));
+        data.put("location", Uploads.location(ctx.registry(), r, location));
         r.header("range").ifPresent(v -> {
             data.put("range", v);
             int dash = v.lastIndexOf('-');

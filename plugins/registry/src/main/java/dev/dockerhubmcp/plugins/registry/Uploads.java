@@ -4,12 +4,14 @@ import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Schema;
+import dev.dockerhubmcp.api.http.registry.UploadLocations;
 import dev.dockerhubmcp.api.registry.RegistryBody;
 import dev.dockerhubmcp.api.registry.RegistryClient;
 import dev.dockerhubmcp.api.registry.RegistryRequest;
 import dev.dockerhubmcp.api.registry.RegistryResponse;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -83,8 +85,15 @@ final class Uploads {
         }
     }
 
-    /** The Location of an answer (uploads move on with each PATCH). */
-    static String location(RegistryResponse r, String fallback) {
+    /** The Location of an answer (uploads move on with each PATCH); one off the registry is refused. */
+    static String location(RegistryClient c, RegistryResponse r, String fallback) {
+        r.header("location").ifPresent(l -> {
+            String problem = UploadLocations.problem(URI.create(c.baseUrl()), l);
+            if (problem != null) {
+                throw new ActionException(ErrorType.UPSTREAM, "the registry answered an upload Location it may not "
+                    + "send us to: " + problem);
+            }
+        });
         return r.header("location").orElseGet(() -> {
             if (fallback == null) {
                 throw new ActionException(ErrorType.UPSTREAM, "the registry answered " + r.status()
@@ -98,7 +107,7 @@ final class Uploads {
     static String start(RegistryClient c, String repo) {
         RegistryResponse r = c.send(RegistryRequest.builder("POST", repo).path("blobs/uploads/")
             .actions("pull,push").build());
-        return location(r, null);
+        return location(c, r, null);
     }
 
     /** Cancels a session, ignoring failures (cleanup after an error). */

@@ -35,7 +35,7 @@ class ApiVersionTest {
     @Test
     void wrongPasswordIsUnauthorizedAndNamesTheTokenService() {
         var h = dev.dockerhubmcp.testkit.ActionHarness.builder().registry(f.registry.url())
-            .registryAuth(f.tokens.realm()).credentials("alice", "wrong").build();
+            .registryAuth(f.tokens.realm()).registryCredentials("alice", "wrong").build();
         try (h) {
             var e = Fixture.failed(call(h, "api_version"));
             assertEquals(dev.dockerhubmcp.api.ErrorType.UNAUTHORIZED, e.type());

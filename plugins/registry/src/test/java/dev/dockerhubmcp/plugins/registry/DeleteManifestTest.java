@@ -71,7 +71,8 @@ class DeleteManifestTest {
     @Test
     void hubStyle405IsExplained() {
         try (FakeRegistry fake = FakeRegistry.start(); var h = FakeFixture.harness(fake, true)) {
-            fake.failNext(1, 405, Map.of(), "{\"errors\":[{\"code\":\"UNSUPPORTED\",\"message\":\"The operation is "
+            // the subject lookup (GET, tolerated) and the DELETE
+            fake.failNext(2, 405, Map.of(), "{\"errors\":[{\"code\":\"UNSUPPORTED\",\"message\":\"The operation is "
                 + "unsupported.\"}]}");
             var e = failed(call(h, "delete_manifest", "repository", "team/app", "reference", "sha256:" + "4".repeat(64)));
             assertEquals(405, e.statusCode());

@@ -56,7 +56,7 @@ final class Fixture implements AutoCloseable {
         ActionHarness.Builder b = ActionHarness.builder().registry(registry.url()).registryAuth(tokens.realm())
             .allowDestructive(allowDestructive);
         if (user != null) {
-            b.credentials(user, user + "-pw");
+            b.registryCredentials(user, user + "-pw");
         }
         ActionHarness h = b.build();
         open.add(h);
@@ -70,7 +70,7 @@ final class Fixture implements AutoCloseable {
     /** A bare client as alice, for seeding content. */
     RegistryClient client() {
         DefaultUpstreams u = new DefaultUpstreams(UpstreamConfig.builder().registryUrl(registry.url())
-            .registryAuthUrl(tokens.realm()).credentials(Credentials.of("alice", "alice-pw", "test"))
+            .registryAuthUrl(tokens.realm()).registryCredentials(Credentials.of("alice", "alice-pw", "test"))
             .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(30)).build());
         open.add(u);
         return u.registry();

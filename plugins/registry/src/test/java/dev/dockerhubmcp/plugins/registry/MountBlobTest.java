@@ -63,6 +63,25 @@ class MountBlobTest {
     }
 
     @Test
+    void oneTokenCarriesBothRepositoriesScopesAndTheBlobIsMountedNotUploaded() {
+        TestImages.Image img = TestImages.image("linux/amd64", "mount with one token");
+        TestImages.push(f.client(), "team/mount-src", "v1", img);
+        String layer = img.layers().get(0).digest();
+        var h = f.alice();
+        ok(call(h, "api_version")); // the realm is known: tokens are fetched before requests from now on
+        f.tokens.resetCounts();
+        var r = call(h, "mount_blob", "repository", "team/mount-dst", "digest", layer, "from", "team/mount-src");
+        assertEquals(201, r.statusCode(), () -> String.valueOf(ok(r)));
+        assertTrue(ok(r).path("mounted").asBoolean());
+        assertEquals(1, f.tokens.requests().size(), f.tokens.requests().toString());
+        var token = f.tokens.requests().get(0);
+        assertTrue(token.scopes().contains("repository:team/mount-dst:pull,push")
+            && token.scopes().contains("repository:team/mount-src:pull"), token.toString());
+        assertEquals(java.util.Set.of("pull"), token.granted().get("team/mount-src"), token.toString());
+        assertEquals(Boolean.TRUE, call(h, "check_blob", "repository", "team/mount-dst", "digest", layer).exists());
+    }
+
+    @Test
     void anUnknownBlobIsNotMountedAndASessionIsOpened() {
         var r = call(f.alice(), "mount_blob", "repository", "team/target", "digest", "sha256:" + "2".repeat(64),
             "from", "team/source");
@@ -70,5 +89,8 @@ class MountBlobTest {
         assertEquals(202, r.statusCode());
         assertTrue(ok(r).path("location").asText().contains("/blobs/uploads/"));
         assertFalse(r.warnings().isEmpty());
+        assertTrue(r.warnings().get(0).contains("did not mount"), r.warnings().toString());
+        assertEquals(Boolean.FALSE, call(f.alice(), "check_blob", "repository", "team/target", "digest",
+            "sha256:" + "2".repeat(64)).exists(), "nothing was mounted");
     }
 }

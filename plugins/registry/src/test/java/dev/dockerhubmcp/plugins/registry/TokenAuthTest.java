@@ -1,20 +1,31 @@
 package dev.dockerhubmcp.plugins.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.ErrorType;
+import dev.dockerhubmcp.api.http.DefaultUpstreams;
+import dev.dockerhubmcp.api.http.UpstreamConfigs;
 import dev.dockerhubmcp.api.http.registry.DefaultRegistryClient;
+import dev.dockerhubmcp.api.registry.RegistryRequest;
 import dev.dockerhubmcp.testkit.registry.TestImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
 
 import static dev.dockerhubmcp.plugins.registry.Fixture.call;
 import static dev.dockerhubmcp.plugins.registry.Fixture.failed;
 import static dev.dockerhubmcp.plugins.registry.Fixture.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The token flow end to end against distribution 2.8.2: scopes asked, caching, anonymous access, refusals. */
@@ -110,12 +121,37 @@ class TokenAuthTest {
     }
 
     @Test
+    void theHubLoginNeverReachesAnotherRegistryButItsOwnDockerLoginDoes(@TempDir Path tmp) throws Exception {
+        TestImages.push(f.client(), "team/routing", "v1", TestImages.image("linux/amd64", "routing"));
+        RegistryRequest read = RegistryRequest.builder("GET", "team/routing").path("manifests/v1").build();
+        // the Hub login happens to be valid at this registry's token server too: still it must not go there
+        Map<String, String> env = Map.of("DOCKER_REGISTRY_URL", f.registry.url(), "DOCKER_HUB_USER", "alice",
+            "DOCKER_HUB_TOKEN", "alice-pw", "DOCKER_CONFIG", tmp.toString());
+        f.tokens.resetCounts();
+        try (DefaultUpstreams u = new DefaultUpstreams(UpstreamConfigs.fromEnvironment(env, tmp))) {
+            ActionException e = assertThrows(ActionException.class, () -> u.registry().send(read));
+            assertEquals(ErrorType.UNAUTHORIZED, e.error().type());
+        }
+        assertFalse(f.tokens.requests().isEmpty());
+        f.tokens.requests().forEach(r -> assertNull(r.subject(), "asked anonymously: " + r));
+
+        Files.writeString(tmp.resolve("config.json"), "{\"auths\":{\"" + f.registry.hostPort() + "\":{\"auth\":\""
+            + Base64.getEncoder().encodeToString("bob:bob-pw".getBytes(StandardCharsets.UTF_8)) + "\"}}}");
+        f.tokens.resetCounts();
+        try (DefaultUpstreams u = new DefaultUpstreams(UpstreamConfigs.fromEnvironment(env, tmp))) {
+            assertEquals(200, u.registry().send(read).status());
+        }
+        assertFalse(f.tokens.requests().isEmpty());
+        f.tokens.requests().forEach(r -> assertEquals("bob", r.subject(), "the registry's own login: " + r));
+    }
+
+    @Test
     void expiredTokensAreFetchedAgain() throws Exception {
         try (var tokens = dev.dockerhubmcp.testkit.registry.TokenServer.builder().user("alice", "alice-pw")
                  .grant("alice", "*", "pull", "push").tokenLifetime(java.time.Duration.ofSeconds(6)).start();
              var reg = dev.dockerhubmcp.testkit.registry.RealRegistry.start(tokens);
              var h = dev.dockerhubmcp.testkit.ActionHarness.builder().registry(reg.url()).registryAuth(tokens.realm())
-                 .credentials("alice", "alice-pw").build()) {
+                 .registryCredentials("alice", "alice-pw").build()) {
             ok(call(h, "check_manifest", "repository", "team/exp", "reference", "v1"));
             ok(call(h, "check_manifest", "repository", "team/exp", "reference", "v1"));
             assertEquals(1, tokens.requestsFor("repository:team/exp:pull"));
