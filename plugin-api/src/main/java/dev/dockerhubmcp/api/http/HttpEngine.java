@@ -6,6 +6,7 @@ import dev.dockerhubmcp.api.ActionError;
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.RateLimits;
+import dev.dockerhubmcp.api.safety.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -334,13 +335,16 @@ public final class HttpEngine implements AutoCloseable {
      */
     public static ActionError statusError(String service, int status, HttpHeaders headers, byte[] body) {
         ErrorType type = ErrorType.forStatus(status);
-        JsonNode json = parseJson(body);
+        JsonNode json = Redactor.json(parseJson(body));
         String upstreamMessage = messageOf(json);
         String contentType = headers.firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
         if (upstreamMessage == null && body.length > 0 && contentType.contains("html")) {
             upstreamMessage = "an HTML page instead of an API answer (a proxy or login page?)";
         } else if (upstreamMessage == null && body.length > 0 && json == null) {
-            String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).strip();
+            // redacted before it is cut: a secret cut in two would no longer be recognised
+            String text = Redactor.text(new String(body, 0, Math.min(body.length, 64 * 1024), StandardCharsets.UTF_8))
+                .strip();
+            text = text.length() > 200 ? text.substring(0, 200) : text;
             upstreamMessage = text.isEmpty() ? null : text;
         }
         Long retryAfter = null;

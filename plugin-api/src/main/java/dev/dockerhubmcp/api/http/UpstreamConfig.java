@@ -1,5 +1,7 @@
 package dev.dockerhubmcp.api.http;
 
+import dev.dockerhubmcp.api.safety.Redactor;
+
 import java.net.URI;
 import java.time.Duration;
 
@@ -40,6 +42,7 @@ public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, S
         requireNonNull(maxRetryWait, "maxRetryWait is null");
         requireNonNull(maxTotalRetryWait, "maxTotalRetryWait is null");
         requireNonNull(credentials, "credentials is null");
+        Redactor.register(scimToken);
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be >= 0");
         }

@@ -17,6 +17,7 @@ import dev.dockerhubmcp.api.registry.RegistryResponse;
 import dev.dockerhubmcp.api.registry.RegistryStream;
 import dev.dockerhubmcp.api.registry.TransferMonitor;
 import dev.dockerhubmcp.api.registry.UploadDigest;
+import dev.dockerhubmcp.api.safety.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -608,6 +609,8 @@ public final class DefaultRegistryClient implements RegistryClient {
         if (token == null) {
             throw new ActionException(ErrorType.UPSTREAM, "registry token service answered no token");
         }
+        Redactor.registerTransient(token);
+        Redactor.registerTransient(text(json, "refresh_token"));
         Duration lifetime = json.path("expires_in").canConvertToLong() && json.path("expires_in").asLong() > 0
             ? Duration.ofSeconds(json.path("expires_in").asLong()) : DEFAULT_TOKEN_LIFETIME;
         Instant issued = requested;
