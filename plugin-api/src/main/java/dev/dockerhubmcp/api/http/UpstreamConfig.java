@@ -20,6 +20,10 @@ import static java.util.Objects.requireNonNull;
  * @param sslVerify         DOCKERHUB_SSL_VERIFY (default true)
  * @param connectTimeout    connect timeout
  * @param readTimeout       time allowed for an answer's headers (and between body reads for streams)
+ * @param requestTimeout    total time allowed for one API request, headers and body (blob transfers are bounded by
+ *                          {@code readTimeout} between bytes instead)
+ * @param callTimeout       total time allowed for the upstream requests of one tool call, retries and waits included
+ *                          (blob transfers excepted)
  * @param maxRetries        how many times a 429/503 (and network failure on a safe request) is retried
  * @param maxRetryWait      cap of one wait between retries
  * @param maxTotalRetryWait cap of all waits of one call together
@@ -30,7 +34,8 @@ import static java.util.Objects.requireNonNull;
 public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, String registryService, URI scoutUrl,
                              boolean sslVerify, Duration connectTimeout, Duration readTimeout, int maxRetries,
                              Duration maxRetryWait, Duration maxTotalRetryWait, long maxBodyBytes,
-                             Credentials credentials, String scimToken) {
+                             Credentials credentials, String scimToken, Duration requestTimeout,
+                             Duration callTimeout) {
     public UpstreamConfig {
         requireNonNull(hubUrl, "hubUrl is null");
         requireNonNull(registryUrl, "registryUrl is null");
@@ -42,6 +47,8 @@ public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, S
         requireNonNull(maxRetryWait, "maxRetryWait is null");
         requireNonNull(maxTotalRetryWait, "maxTotalRetryWait is null");
         requireNonNull(credentials, "credentials is null");
+        requireNonNull(requestTimeout, "requestTimeout is null");
+        requireNonNull(callTimeout, "callTimeout is null");
         Redactor.register(scimToken);
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be >= 0");
@@ -69,6 +76,8 @@ public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, S
         b.maxBodyBytes = maxBodyBytes;
         b.credentials = credentials;
         b.scimToken = scimToken;
+        b.requestTimeout = requestTimeout;
+        b.callTimeout = callTimeout;
         return b;
     }
 
@@ -87,6 +96,8 @@ public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, S
         private long maxBodyBytes = 16L * 1024 * 1024;
         private Credentials credentials = Credentials.ANONYMOUS;
         private String scimToken;
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private Duration callTimeout = Duration.ofSeconds(120);
 
         public Builder hubUrl(String v) {
             hubUrl = URI.create(stripSlash(v));
@@ -128,6 +139,16 @@ public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, S
             return this;
         }
 
+        public Builder requestTimeout(Duration v) {
+            requestTimeout = v;
+            return this;
+        }
+
+        public Builder callTimeout(Duration v) {
+            callTimeout = v;
+            return this;
+        }
+
         public Builder maxRetries(int v) {
             maxRetries = v;
             return this;
@@ -161,7 +182,7 @@ public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, S
         public UpstreamConfig build() {
             return new UpstreamConfig(hubUrl, registryUrl, registryAuthUrl, registryService, scoutUrl, sslVerify,
                 connectTimeout, readTimeout, maxRetries, maxRetryWait, maxTotalRetryWait, maxBodyBytes, credentials,
-                scimToken);
+                scimToken, requestTimeout, callTimeout);
         }
 
         private static String stripSlash(String v) {
