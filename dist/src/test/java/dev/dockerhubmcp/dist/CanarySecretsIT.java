@@ -54,6 +54,9 @@ class CanarySecretsIT {
     Path tmp;
 
     private final List<String> stderr = new CopyOnWriteArrayList<>();
+    /** The secret the server of the current run was given: what the fakes echo (a server cannot know others). */
+    private static final java.util.concurrent.atomic.AtomicReference<String> SECRET =
+        new java.util.concurrent.atomic.AtomicReference<>(PASSWORD);
 
     @Test
     void noCanaryInAnyResultOrLogLine() throws Exception {
@@ -66,7 +69,7 @@ class CanarySecretsIT {
             echo(hub);
             registry(registry);
             scout.on("*", "~.*").handle(r -> FakeResponse.json(200, Map.of("data", Map.of(), "errors",
-                List.of(Map.of("message", "refused " + r.header("authorization").orElse("") + " " + PASSWORD)))));
+                List.of(Map.of("message", "refused " + r.header("authorization").orElse("") + " " + SECRET.get())))));
             String dockerJwt = hub.issueToken(USER, Duration.ofHours(1));
             Map<String, String> base = Map.of("DOCKERHUB_URL", hub.url(), "DOCKER_SCOUT_URL", scout.url(),
                 "DOCKER_REGISTRY_URL", registry.url(), "DOCKER_REGISTRY_AUTH_URL", registry.url() + "/token",
@@ -83,10 +86,15 @@ class CanarySecretsIT {
             Map<String, String> cli = new HashMap<>(base);
 
             List<String> results = new ArrayList<>();
-            int upstream = runEverything(pat, results) + runEverything(jwt, results) + runEverything(cli, results);
+            SECRET.set(PASSWORD);
+            int upstream = runEverything(pat, results);
+            SECRET.set(dockerJwt);
+            upstream += runEverything(jwt, results);
+            SECRET.set(CLI_PASSWORD);
+            upstream += runEverything(cli, results);
 
             List<String> canaries = new ArrayList<>(List.of(PASSWORD, CLI_PASSWORD, SCIM, REGISTRY_TOKEN, cliAuth,
-                RUN));
+                RUN, dockerJwt, dockerJwt.split("\\.")[2]));
             for (String token : hub.requests().stream().map(RecordedRequest::bearer)
                 .flatMap(java.util.Optional::stream).distinct().toList()) {
                 String[] parts = token.split("\\.");
@@ -119,14 +127,14 @@ class CanarySecretsIT {
         hub.on("*", "~.*").handle(r -> {
             String auth = r.header("authorization").orElse("");
             return switch (turn.getAndIncrement() % 4) {
-                case 0 -> FakeResponse.json(500, Map.of("message", "failed for " + PASSWORD + " with " + auth));
-                case 1 -> FakeResponse.text(500, "text/plain", FILLER + auth + " " + PASSWORD);
+                case 0 -> FakeResponse.json(500, Map.of("message", "failed for " + SECRET.get() + " with " + auth));
+                case 1 -> FakeResponse.text(500, "text/plain", FILLER + auth + " " + SECRET.get() + " " + SCIM);
                 case 2 -> FakeResponse.json(200, Map.of("count", 1, "next", "", "previous", "", "name", "app",
-                    "namespace", "acme", "description", "pw " + PASSWORD, "full_description", FILLER + auth,
-                    "results", List.of(Map.of("name", "app", "namespace", "acme", "description", PASSWORD,
-                        "full_description", FILLER + FILLER + auth + PASSWORD))));
+                    "namespace", "acme", "description", "pw " + SECRET.get(), "full_description", FILLER + auth,
+                    "results", List.of(Map.of("name", "app", "namespace", "acme", "description", SECRET.get(),
+                        "full_description", FILLER + FILLER + auth + SECRET.get()))));
                 default -> FakeResponse.json(400, Map.of("detail", "bad request from " + auth, "scimType",
-                    "invalidValue", "errinfo", PASSWORD)).withHeader("X-Echo", auth);
+                    "invalidValue", "errinfo", SECRET.get())).withHeader("X-Echo", auth);
             };
         });
     }
