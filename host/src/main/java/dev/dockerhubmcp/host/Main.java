@@ -63,6 +63,8 @@ public final class Main {
         SCIM: DOCKERHUB_SCIM_TOKEN. Upstreams: DOCKERHUB_URL, DOCKER_REGISTRY_URL, DOCKER_REGISTRY_AUTH_URL,
         DOCKER_SCOUT_URL. Plugins: AUTHTOOL, REPOSTOOL, ORGTOOL, TEAMSTOOL, AUDITTOOL, SCIMTOOL, ADMINTOOL,
         REGISTRYTOOL, SCOUTTOOL=false turn one off. Logs go to stderr (DOCKERHUB_LOG_LEVEL, default warn).
+        Time limits (seconds): DOCKERHUB_REQUEST_TIMEOUT (one API request, default 60), DOCKERHUB_CALL_TIMEOUT
+        (one tool call, default 120), DOCKERHUB_READ_TIMEOUT (between bytes, default 30).
         """;
 
     private Main() {
@@ -74,7 +76,9 @@ public final class Main {
         // anything else that prints to System.out to stderr.
         // Both always UTF-8, whatever the locale (a client launching us may set none).
         PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        // every line to stderr (logs of ours, the MCP SDK's and other libraries') passes the redactor
+        PrintStream stderr = new PrintStream(new RedactingOutput(new FileOutputStream(FileDescriptor.err)), true,
+            StandardCharsets.UTF_8);
         System.setOut(stderr);
         System.setErr(stderr);
         int code = run(Arrays.asList(args), System.in, stdout, stderr, System.getenv(),
@@ -245,6 +249,9 @@ public final class Main {
         root.setLevel(jul);
         for (java.util.logging.Handler h : root.getHandlers()) {
             h.setLevel(jul);
+            if (!(h.getFormatter() instanceof RedactingOutput.JulFormatter)) {
+                h.setFormatter(new RedactingOutput.JulFormatter(h.getFormatter()));
+            }
         }
     }
 }

@@ -239,6 +239,8 @@ public final class CredentialResolver {
 
     private static Optional<Credentials> fromAuthEntry(JsonNode entry, Path file) {
         String auth = entry.path("auth").asText("");
+        Redactor.register(auth);
+        Redactor.register(entry.path("identitytoken").asText(""));
         if (!auth.isBlank()) {
             String decoded;
             try {
@@ -343,9 +345,10 @@ public final class CredentialResolver {
             byte[] stdout = out.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (code != 0) {
                 byte[] stderr = err.getNow(new byte[0]);
-                String why = new String(stdout.length > 0 ? stdout : stderr, StandardCharsets.UTF_8).strip();
+                String why = Redactor.text(new String(stdout.length > 0 ? stdout : stderr, StandardCharsets.UTF_8)
+                    .strip());
                 LOG.debug("{} exited with {} ({}); falling through", source, code,
-                    Redactor.text(why.length() > 200 ? why.substring(0, 200) : why));
+                    why.length() > 200 ? why.substring(0, 200) : why);
                 return Optional.empty();
             }
             JsonNode answer = MAPPER.readTree(stdout);

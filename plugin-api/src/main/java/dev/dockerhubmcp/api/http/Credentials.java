@@ -1,5 +1,7 @@
 package dev.dockerhubmcp.api.http;
 
+import dev.dockerhubmcp.api.safety.Redactor;
+
 /**
  * Hub credentials and where they came from. Exactly one of: a ready JWT, an identifier/secret pair (password, PAT or
  * organization access token), or nothing (anonymous). {@link #toString()} never shows a secret.
@@ -21,6 +23,9 @@ public record Credentials(String identifier, String secret, String jwt, String s
         if ((identifier == null) != (secret == null) && jwt == null) {
             throw new IllegalArgumentException("identifier and secret go together");
         }
+        // known from now on: redacted wherever it turns up (results, errors, logs)
+        Redactor.registerLogin(identifier, secret);
+        Redactor.registerJwt(jwt, true);
     }
 
     public static Credentials of(String identifier, String secret, String source) {

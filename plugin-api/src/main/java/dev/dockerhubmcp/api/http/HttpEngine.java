@@ -6,6 +6,7 @@ import dev.dockerhubmcp.api.ActionError;
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.RateLimits;
+import dev.dockerhubmcp.api.safety.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,23 +117,34 @@ public final class HttpEngine implements AutoCloseable {
      */
     public <T> HttpResponse<T> send(String service, Supplier<HttpRequest> request, boolean retrySafe,
                                     HttpResponse.BodyHandler<T> handler, Consumer<T> discard) {
+        return send(service, request, retrySafe, handler, discard, false);
+    }
+
+    /**
+     * Like {@link #send(String, Supplier, boolean, HttpResponse.BodyHandler, Consumer)}. An API request
+     * ({@code transfer} false) must be done, headers and body, within the request timeout and the call's deadline,
+     * whichever comes first; a blob transfer only within the read timeout between bytes, however long it takes.
+     */
+    public <T> HttpResponse<T> send(String service, Supplier<HttpRequest> request, boolean retrySafe,
+                                    HttpResponse.BodyHandler<T> handler, Consumer<T> discard, boolean transfer) {
         requireNonNull(handler, "handler is null");
         requireNonNull(discard, "discard is null");
         Duration waited = Duration.ZERO;
         int attempt = 0;
         while (true) {
-            HttpRequest req = request.get();
+            Limit limit = transfer ? Limit.NONE : limit(service);
+            HttpRequest req = limit.apply(request.get(), config.readTimeout());
             HttpResponse<T> response;
             try {
                 response = client().send(req, handler);
             } catch (IOException e) {
-                ActionError error = networkError(service, req, e);
+                ActionError error = limit.expired() ? limit.error() : networkError(service, req, e);
                 if (retrySafe && attempt < config.maxRetries() && error.type() == ErrorType.NETWORK
                     && !(e instanceof ConnectException) && !(e.getCause() instanceof UnresolvedAddressException)) {
                     Duration wait = backoff(attempt);
                     LOG.debug("{} request failed ({}); retrying in {} ms (attempt {})", service,
                         e.getClass().getSimpleName(), wait.toMillis(), attempt + 1);
-                    if (waited.plus(wait).compareTo(config.maxTotalRetryWait()) <= 0) {
+                    if (waited.plus(wait).compareTo(config.maxTotalRetryWait()) <= 0 && fitsCall(wait, transfer)) {
                         sleep(wait);
                         waited = waited.plus(wait);
                         attempt++;
@@ -145,6 +157,7 @@ public final class HttpEngine implements AutoCloseable {
                 throw new ActionException(ErrorType.NETWORK, service + " request interrupted");
             }
             capture(service, response.headers());
+            response = limit.guard(this, service, response);
             int status = response.statusCode();
             boolean retryable = status == 429 || (status == 503 && retrySafe);
             if (!retryable || attempt >= config.maxRetries()) {
@@ -157,14 +170,129 @@ public final class HttpEngine implements AutoCloseable {
                 return response; // asked to wait longer than we will: report rate_limited with retry_after
             }
             wait = wait.plusMillis(ThreadLocalRandom.current().nextLong(0, 100 + 1));
-            if (waited.plus(wait).compareTo(config.maxTotalRetryWait()) > 0) {
-                return response;
+            if (waited.plus(wait).compareTo(config.maxTotalRetryWait()) > 0 || !fitsCall(wait, transfer)) {
+                return response; // retries count against the call's deadline
             }
             discard.accept(response.body());
             LOG.debug("{} answered {}; retrying in {} ms (attempt {})", service, status, wait.toMillis(), attempt + 1);
             sleep(wait);
             waited = waited.plus(wait);
             attempt++;
+        }
+    }
+
+    /** The deadline of one API request: the request timeout from now, or the call's deadline when that is sooner. */
+    private Limit limit(String service) {
+        long now = System.nanoTime();
+        long deadline = now + config.requestTimeout().toNanos();
+        String why = "the " + seconds(config.requestTimeout()) + " limit of one request (DOCKERHUB_REQUEST_TIMEOUT)";
+        Long started = CallDeadline.started();
+        if (started != null) {
+            long call = started + config.callTimeout().toNanos();
+            if (call - deadline < 0) {
+                deadline = call;
+                why = "the " + seconds(config.callTimeout()) + " limit of one tool call (DOCKERHUB_CALL_TIMEOUT)";
+            }
+        }
+        if (deadline - now <= 0) {
+            throw new ActionException(ActionError.of(ErrorType.TIMEOUT, service + " was not asked: " + why
+                + " has passed"));
+        }
+        return new Limit(service, deadline, why);
+    }
+
+    /** Whether a retry after {@code wait} can still start before the call's deadline. */
+    private boolean fitsCall(Duration wait, boolean transfer) {
+        Long started = CallDeadline.started();
+        return transfer || started == null
+            || started + config.callTimeout().toNanos() - (System.nanoTime() + wait.toNanos()) > 0;
+    }
+
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** A request's deadline ({@link System#nanoTime()} based), or none. */
+    private record Limit(String service, long deadline, String why) {
+        static final Limit NONE = new Limit(null, 0, null);
+
+        boolean none() {
+            return why == null;
+        }
+
+        boolean expired() {
+            return !none() && System.nanoTime() - deadline >= -TimeUnit.MILLISECONDS.toNanos(100);
+        }
+
+        ActionError error() {
+            return ActionError.of(ErrorType.TIMEOUT, service + " did not finish within " + why);
+        }
+
+        /** The request with its wait for the headers cut to what is left. */
+        HttpRequest apply(HttpRequest req, Duration readTimeout) {
+            if (none()) {
+                return req;
+            }
+            Duration wait = req.timeout().orElse(readTimeout);
+            long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            if (wait.toMillis() <= left) {
+                return req;
+            }
+            return HttpRequest.newBuilder(req, (n, v) -> true).timeout(Duration.ofMillis(left)).build();
+        }
+
+        /** A streamed body carries the deadline into whoever reads it. */
+        @SuppressWarnings("unchecked")
+        <T> HttpResponse<T> guard(HttpEngine engine, String service, HttpResponse<T> response) {
+            if (none() || !(response.body() instanceof InputStream in)) {
+                return response;
+            }
+            InputStream guarded = new IdleGuardedStream(service, in, engine.config.readTimeout(), engine.watchdog(),
+                deadline, why);
+            return new WithBody<>(response, (T) guarded);
+        }
+    }
+
+    /** An answer with its body replaced. */
+    private record WithBody<T>(HttpResponse<T> response, T replaced) implements HttpResponse<T> {
+        @Override
+        public int statusCode() {
+            return response.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return response.request();
+        }
+
+        @Override
+        public java.util.Optional<HttpResponse<T>> previousResponse() {
+            return response.previousResponse();
+        }
+
+        @Override
+        public HttpHeaders headers() {
+            return response.headers();
+        }
+
+        @Override
+        public T body() {
+            return replaced;
+        }
+
+        @Override
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+            return response.sslSession();
+        }
+
+        @Override
+        public java.net.URI uri() {
+            return response.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return response.version();
         }
     }
 
@@ -207,7 +335,10 @@ public final class HttpEngine implements AutoCloseable {
      */
     public InputStream idleGuarded(String service, InputStream in) {
         requireNonNull(in, "in is null");
-        return new IdleGuardedStream(service, in, config.readTimeout(), watchdog());
+        if (in instanceof IdleGuardedStream) {
+            return in; // already guarded, with its request's deadline
+        }
+        return new IdleGuardedStream(service, in, config.readTimeout(), watchdog(), Long.MAX_VALUE, null);
     }
 
     private ScheduledExecutorService watchdog() {
@@ -238,18 +369,31 @@ public final class HttpEngine implements AutoCloseable {
         private volatile boolean reading;
         private volatile boolean timedOut;
         private volatile boolean closed;
+        private final long deadline;
+        private final String why;
+        private volatile boolean pastDeadline;
 
-        IdleGuardedStream(String service, InputStream in, Duration timeout, ScheduledExecutorService watchdog) {
+        /** {@code deadline} ({@link System#nanoTime()}) ends the body however it flows; {@code why} names it. */
+        IdleGuardedStream(String service, InputStream in, Duration timeout, ScheduledExecutorService watchdog,
+                          long deadline, String why) {
             super(in);
             this.service = service;
             this.timeout = timeout;
             this.timeoutNanos = timeout.toNanos();
+            this.deadline = deadline;
+            this.why = why;
             long period = Math.max(20, Math.min(1000, timeout.toMillis() / 4));
+            if (why != null) {
+                period = Math.max(20, Math.min(period, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) / 8));
+            }
             this.check = watchdog.scheduleAtFixedRate(this::check, period, period, TimeUnit.MILLISECONDS);
         }
 
         private void check() {
-            if (reading && !timedOut && System.nanoTime() - readStarted > timeoutNanos) {
+            if (why != null && !timedOut && System.nanoTime() - deadline >= 0) {
+                pastDeadline = true;
+            }
+            if (!timedOut && (pastDeadline || reading && System.nanoTime() - readStarted > timeoutNanos)) {
                 timedOut = true;
                 try {
                     in.close();
@@ -263,6 +407,9 @@ public final class HttpEngine implements AutoCloseable {
         }
 
         private HttpTimeoutException timeout() {
+            if (pastDeadline) {
+                return new HttpTimeoutException(service + " did not finish its answer within " + why);
+            }
             return new HttpTimeoutException(service + " stopped sending its answer: nothing arrived for "
                 + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms")
                 + " (DOCKERHUB_READ_TIMEOUT)");
@@ -277,6 +424,11 @@ public final class HttpEngine implements AutoCloseable {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (!timedOut && why != null && System.nanoTime() - deadline >= 0) {
+                pastDeadline = true;
+                timedOut = true;
+                in.close();
+            }
             if (timedOut) {
                 throw timeout();
             }
@@ -334,13 +486,16 @@ public final class HttpEngine implements AutoCloseable {
      */
     public static ActionError statusError(String service, int status, HttpHeaders headers, byte[] body) {
         ErrorType type = ErrorType.forStatus(status);
-        JsonNode json = parseJson(body);
+        JsonNode json = Redactor.json(parseJson(body));
         String upstreamMessage = messageOf(json);
         String contentType = headers.firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
         if (upstreamMessage == null && body.length > 0 && contentType.contains("html")) {
             upstreamMessage = "an HTML page instead of an API answer (a proxy or login page?)";
         } else if (upstreamMessage == null && body.length > 0 && json == null) {
-            String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).strip();
+            // redacted before it is cut: a secret cut in two would no longer be recognised
+            String text = Redactor.text(new String(body, 0, Math.min(body.length, 64 * 1024), StandardCharsets.UTF_8))
+                .strip();
+            text = text.length() > 200 ? text.substring(0, 200) : text;
             upstreamMessage = text.isEmpty() ? null : text;
         }
         Long retryAfter = null;

@@ -1,5 +1,7 @@
 package dev.dockerhubmcp.api.http;
 
+import dev.dockerhubmcp.api.safety.Redactor;
+
 import java.net.URI;
 import java.time.Duration;
 
@@ -18,6 +20,10 @@ import static java.util.Objects.requireNonNull;
  * @param sslVerify         DOCKERHUB_SSL_VERIFY (default true)
  * @param connectTimeout    connect timeout
  * @param readTimeout       time allowed for an answer's headers (and between body reads for streams)
+ * @param requestTimeout    total time allowed for one API request, headers and body (blob transfers are bounded by
+ *                          {@code readTimeout} between bytes instead)
+ * @param callTimeout       total time allowed for the upstream requests of one tool call, retries and waits included
+ *                          (blob transfers excepted)
  * @param maxRetries        how many times a 429/503 (and network failure on a safe request) is retried
  * @param maxRetryWait      cap of one wait between retries
  * @param maxTotalRetryWait cap of all waits of one call together
@@ -30,7 +36,8 @@ import static java.util.Objects.requireNonNull;
 public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, String registryService, URI scoutUrl,
                              boolean sslVerify, Duration connectTimeout, Duration readTimeout, int maxRetries,
                              Duration maxRetryWait, Duration maxTotalRetryWait, long maxBodyBytes,
-                             Credentials credentials, String scimToken, Credentials registryCredentials) {
+                             Credentials credentials, String scimToken, Credentials registryCredentials,
+                             Duration requestTimeout, Duration callTimeout) {
     public UpstreamConfig {
         requireNonNull(hubUrl, "hubUrl is null");
         requireNonNull(registryUrl, "registryUrl is null");
@@ -42,6 +49,9 @@ public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, S
         requireNonNull(maxRetryWait, "maxRetryWait is null");
         requireNonNull(maxTotalRetryWait, "maxTotalRetryWait is null");
         requireNonNull(credentials, "credentials is null");
+        requireNonNull(requestTimeout, "requestTimeout is null");
+        requireNonNull(callTimeout, "callTimeout is null");
+        Redactor.register(scimToken);
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be >= 0");
         }
@@ -60,7 +70,8 @@ public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, S
                           Duration maxRetryWait, Duration maxTotalRetryWait, long maxBodyBytes,
                           Credentials credentials, String scimToken) {
         this(hubUrl, registryUrl, registryAuthUrl, registryService, scoutUrl, sslVerify, connectTimeout, readTimeout,
-            maxRetries, maxRetryWait, maxTotalRetryWait, maxBodyBytes, credentials, scimToken, null);
+            maxRetries, maxRetryWait, maxTotalRetryWait, maxBodyBytes, credentials, scimToken, null, Duration.ofSeconds(60),
+            Duration.ofSeconds(120));
     }
 
     /** True when the registry is Docker Hub's (the Hub credentials may go there). */
@@ -92,6 +103,8 @@ public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, S
         // derived credentials are derived again (from the credentials and registry the builder ends up with)
         b.registryCredentials = registryCredentials.equals(derived(registryUrl, credentials)) ? null
             : registryCredentials;
+        b.requestTimeout = requestTimeout;
+        b.callTimeout = callTimeout;
         return b;
     }
 
@@ -111,6 +124,8 @@ public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, S
         private Credentials credentials = Credentials.ANONYMOUS;
         private String scimToken;
         private Credentials registryCredentials;
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private Duration callTimeout = Duration.ofSeconds(120);
 
         public Builder hubUrl(String v) {
             hubUrl = URI.create(stripSlash(v));
@@ -149,6 +164,16 @@ public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, S
 
         public Builder readTimeout(Duration v) {
             readTimeout = v;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration v) {
+            requestTimeout = v;
+            return this;
+        }
+
+        public Builder callTimeout(Duration v) {
+            callTimeout = v;
             return this;
         }
 
@@ -191,7 +216,7 @@ public record UpstreamConfig(URI hubUrl, URI registryUrl, URI registryAuthUrl, S
         public UpstreamConfig build() {
             return new UpstreamConfig(hubUrl, registryUrl, registryAuthUrl, registryService, scoutUrl, sslVerify,
                 connectTimeout, readTimeout, maxRetries, maxRetryWait, maxTotalRetryWait, maxBodyBytes, credentials,
-                scimToken, registryCredentials);
+                scimToken, registryCredentials, requestTimeout, callTimeout);
         }
 
         private static String stripSlash(String v) {

@@ -24,6 +24,8 @@ import static java.util.Objects.requireNonNull;
  *   <tr><td>DOCKERHUB_SCIM_TOKEN</td><td>SCIM bearer token, default none</td></tr>
  *   <tr><td>DOCKERHUB_CONNECT_TIMEOUT</td><td>seconds (decimals allowed), default 10</td></tr>
  *   <tr><td>DOCKERHUB_READ_TIMEOUT</td><td>seconds (decimals allowed), default 30</td></tr>
+ *   <tr><td>DOCKERHUB_REQUEST_TIMEOUT</td><td>seconds for one API request in total, default 60</td></tr>
+ *   <tr><td>DOCKERHUB_CALL_TIMEOUT</td><td>seconds for one tool call's requests in total, default 120</td></tr>
  *   <tr><td>DOCKERHUB_MAX_RETRIES</td><td>0–10, default 3</td></tr>
  * </table>
  * Credentials come from {@link CredentialResolver#resolve(Map, Path)}.
@@ -78,6 +80,12 @@ public final class UpstreamConfigs {
         }
         if ((v = value(env, "DOCKERHUB_READ_TIMEOUT")) != null) {
             b.readTimeout(seconds("DOCKERHUB_READ_TIMEOUT", v));
+        }
+        if ((v = value(env, "DOCKERHUB_REQUEST_TIMEOUT")) != null) {
+            b.requestTimeout(seconds("DOCKERHUB_REQUEST_TIMEOUT", v));
+        }
+        if ((v = value(env, "DOCKERHUB_CALL_TIMEOUT")) != null) {
+            b.callTimeout(seconds("DOCKERHUB_CALL_TIMEOUT", v));
         }
         if ((v = value(env, "DOCKERHUB_MAX_RETRIES")) != null) {
             b.maxRetries(retries("DOCKERHUB_MAX_RETRIES", v));

@@ -11,6 +11,7 @@ import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.RateLimits;
+import dev.dockerhubmcp.api.http.CallDeadline;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.safety.Redactor;
 import dev.dockerhubmcp.api.safety.SafetyPolicy;
@@ -67,7 +68,7 @@ public final class ActionRunner {
             return Result.error(type, label + " refused" + what + ": " + refusal);
         }
         try {
-            Result result = action.handler().handle(arguments, context);
+            Result result = CallDeadline.run(() -> action.handler().handle(arguments, context));
             if (result == null) {
                 return Result.error(ErrorType.INTERNAL, label + ": the action returned no result");
             }

@@ -144,4 +144,60 @@ class RedactorTest {
         assertEquals(PAT, env.path("data").path("token").asText());
         assertClean(env.path("warnings").toString());
     }
+    @Test
+    void registeredSecretsAreRedactedByValueInEveryForm() {
+        String pw = "plainPassword" + System.nanoTime();
+        dev.dockerhubmcp.api.http.Credentials.of("canary", pw, "test");
+        String basic = java.util.Base64.getEncoder().encodeToString(("canary:" + pw).getBytes());
+        String out = Redactor.text("hub said: wrong " + pw + " / Basic-ish " + basic + " / url "
+            + java.net.URLEncoder.encode(pw + " x", java.nio.charset.StandardCharsets.UTF_8));
+        assertFalse(out.contains(pw), out);
+        assertFalse(out.contains(basic), out);
+        assertTrue(out.contains("hub said: wrong [REDACTED]"), out);
+        JsonNode tree = Redactor.values(new ObjectMapper().createObjectNode().put("description", "is " + pw));
+        assertEquals("is [REDACTED]", tree.path("description").asText());
+    }
+
+    @Test
+    void shortValuesAreNotRedactedByValue() {
+        Redactor.register("acme");
+        Redactor.register("abcdefg"); // 7: below the minimum
+        assertEquals("acme/abcdefg", Redactor.text("acme/abcdefg"));
+    }
+
+    @Test
+    void jwtSegmentsAndCutJwtsAreRedacted() {
+        String header = "eyJhbGciOiJSUzI1NiJ9";
+        String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+            ("{\"sub\":\"" + System.nanoTime() + "\",\"iss\":\"x\"}").getBytes());
+        String sig = "c2lnbmF0dXJlLW9mLXRoZS1qd3Q" + System.nanoTime();
+        Redactor.registerJwt(header + "." + payload + "." + sig, false);
+        assertFalse(Redactor.text("sig " + sig).contains(sig));
+        String cut = (header + "." + payload).substring(0, header.length() + 10);
+        String unknownCut = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6";
+        assertFalse(Redactor.text("cut at 200: " + cut).contains(cut));
+        assertFalse(Redactor.text("cut at 200: " + unknownCut).contains("eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6"));
+    }
+
+    @Test
+    void registryTokensAreForgottenOldestFirst() {
+        String first = "opaqueRegistryToken-first-" + System.nanoTime();
+        Redactor.registerTransient(first);
+        assertEquals("[REDACTED]", Redactor.text(first));
+        for (int i = 0; i < Redactor.MAX_TRANSIENT + 1; i++) {
+            Redactor.registerTransient("opaqueRegistryToken-" + i + "-" + System.nanoTime());
+        }
+        assertEquals(first, Redactor.text(first), "bounded: the oldest short-lived secret is dropped");
+    }
+
+    @Test
+    void errorBodiesAreRedactedBeforeTheyAreCut() {
+        String secret = "opaqueScimToken" + System.nanoTime();
+        Redactor.register(secret);
+        String body = "x".repeat(190) + secret;
+        ActionError e = dev.dockerhubmcp.api.http.HttpEngine.statusError("hub", 500,
+            java.net.http.HttpHeaders.of(Map.of("content-type", java.util.List.of("text/plain")), (a, b) -> true),
+            body.getBytes());
+        assertFalse(e.message().contains(secret.substring(0, 10)), e.message());
+    }
 }

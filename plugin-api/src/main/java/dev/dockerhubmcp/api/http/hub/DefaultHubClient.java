@@ -14,6 +14,7 @@ import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.hub.HubIdentity;
 import dev.dockerhubmcp.api.hub.HubRequest;
 import dev.dockerhubmcp.api.hub.HubResponse;
+import dev.dockerhubmcp.api.safety.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +115,9 @@ public final class DefaultHubClient implements HubClient {
                     status, null, null));
             }
             String text = new String(body, StandardCharsets.UTF_8);
-            return new HubResponse(status, response.headers().map(), parse(text), text);
+            // known secrets go before a plugin sees (and perhaps cuts short) the answer
+            return new HubResponse(status, response.headers().map(), Redactor.values(parse(text)),
+                Redactor.values(text));
         }
         ActionError error = HttpEngine.statusError("hub", status, response.headers(), body);
         if (status == 401) {
@@ -288,6 +291,7 @@ public final class DefaultHubClient implements HubClient {
             throw new ActionException(ErrorType.UPSTREAM, "the hub's token answer (POST /v2/auth/token) carried no "
                 + "access_token: is DOCKERHUB_URL the Docker Hub API?");
         }
+        Redactor.registerJwt(jwt, false);
         Instant exp = localExpiry(jwt, clock.instant());
         LOG.debug("minted a hub JWT for {} valid until {}", credentials.identifier(), exp);
         return new Token(jwt, exp);

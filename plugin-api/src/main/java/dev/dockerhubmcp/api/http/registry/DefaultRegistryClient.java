@@ -18,6 +18,7 @@ import dev.dockerhubmcp.api.registry.RegistryResponse;
 import dev.dockerhubmcp.api.registry.RegistryStream;
 import dev.dockerhubmcp.api.registry.TransferMonitor;
 import dev.dockerhubmcp.api.registry.UploadDigest;
+import dev.dockerhubmcp.api.safety.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,7 +134,7 @@ public final class DefaultRegistryClient implements RegistryClient {
     public RegistryResponse send(RegistryRequest request) {
         requireNonNull(request, "request is null");
         URI uri = uriFor(request);
-        HttpResponse<InputStream> response = exchange(request, uri);
+        HttpResponse<InputStream> response = exchange(request, uri, false);
         byte[] body = engine.readCapped("registry", response.body());
         int status = response.statusCode();
         if (success(status) || request.accepting().contains(status)) {
@@ -146,7 +147,7 @@ public final class DefaultRegistryClient implements RegistryClient {
     public RegistryStream open(RegistryRequest request) {
         requireNonNull(request, "request is null");
         URI uri = uriFor(request);
-        HttpResponse<InputStream> response = exchange(request, uri);
+        HttpResponse<InputStream> response = exchange(request, uri, true);
         int status = response.statusCode();
         if (success(status) || request.accepting().contains(status)) {
             return new RegistryStream(status, response.headers().map(), engine.idleGuarded("registry", response.body()));
@@ -175,7 +176,7 @@ public final class DefaultRegistryClient implements RegistryClient {
         HttpResponse.BodyHandler<Received> handler = info -> success(info.statusCode())
             ? new Transfer(() -> new BlobSink(expectedDigest, contentLength(info.headers()), target, keepHead))
             : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), Received::of);
-        HttpResponse<Received> response = exchange(request, uri, handler, Received::discardable);
+        HttpResponse<Received> response = exchange(request, uri, handler, Received::discardable, true);
         Received received = response.body();
         if (received.transfer() == null) {
             byte[] body = engine.readBody("registry", received.stream(), 256 * 1024);
@@ -449,17 +450,20 @@ public final class DefaultRegistryClient implements RegistryClient {
 
     // ---- the exchange: auth, one retry on a challenge, redirects --------------------------------------------------
 
-    private HttpResponse<InputStream> exchange(RegistryRequest request, URI uri) {
-        return exchange(request, uri, HttpResponse.BodyHandlers.ofInputStream(), Function.identity());
+    /** {@code transfer}: a blob stream, bounded between bytes only (uploads of files are transfers too). */
+    private HttpResponse<InputStream> exchange(RegistryRequest request, URI uri, boolean transfer) {
+        return exchange(request, uri, HttpResponse.BodyHandlers.ofInputStream(), Function.identity(), transfer);
     }
 
     /** {@code stream} gives the body of an answer that is not the one wanted (a challenge, a redirect) to drop. */
     private <T> HttpResponse<T> exchange(RegistryRequest request, URI uri, HttpResponse.BodyHandler<T> handler,
-                                         Function<T, InputStream> stream) {
+                                         Function<T, InputStream> stream, boolean streamed) {
+        boolean transfer = streamed || (request.body() != null && request.body().file() != null);
         List<String> scope = scopesOf(request);
         boolean sameOrigin = sameOrigin(uri, base);
         Auth auth = sameOrigin ? proactive(scope) : null;
-        HttpResponse<T> response = sendOnce(request, uri, auth == null ? null : auth.header(), handler, stream);
+        HttpResponse<T> response = sendOnce(request, uri, auth == null ? null : auth.header(), handler, stream,
+            transfer);
         if (response.statusCode() == 401 && sameOrigin && !request.accepting().contains(401)) {
             List<Challenge> challenges = Challenge.parseAll(response.headers().allValues("www-authenticate"));
             Optional<Challenge> challenge = Challenge.preferred(challenges);
@@ -469,17 +473,17 @@ public final class DefaultRegistryClient implements RegistryClient {
                     discard(stream.apply(response.body()));
                     LOG.debug("registry challenged {} {}; retrying with {}", request.method(), uri.getPath(),
                         challenge.get().scheme());
-                    response = sendOnce(request, uri, retry.header(), handler, stream);
+                    response = sendOnce(request, uri, retry.header(), handler, stream, transfer);
                     auth = retry;
                 }
             }
         }
-        return followRedirects(request, uri, response, auth, handler, stream);
+        return followRedirects(request, uri, response, auth, handler, stream, transfer);
     }
 
     private <T> HttpResponse<T> followRedirects(RegistryRequest request, URI uri, HttpResponse<T> response,
                                                 Auth auth, HttpResponse.BodyHandler<T> handler,
-                                                Function<T, InputStream> stream) {
+                                                Function<T, InputStream> stream, boolean transfer) {
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return response;
         }
@@ -503,7 +507,7 @@ public final class DefaultRegistryClient implements RegistryClient {
             String header = auth != null && sameOrigin(next, base) ? auth.header() : null;
             LOG.debug("registry redirected {} to {}://{}", request.method(), next.getScheme(), next.getAuthority());
             current = next;
-            response = sendOnce(request, next, header, handler, stream);
+            response = sendOnce(request, next, header, handler, stream, transfer);
         }
         return response;
     }
@@ -614,6 +618,8 @@ public final class DefaultRegistryClient implements RegistryClient {
         if (token == null) {
             throw new ActionException(ErrorType.UPSTREAM, "registry token service answered no token");
         }
+        Redactor.registerTransient(token);
+        Redactor.registerTransient(text(json, "refresh_token"));
         Duration lifetime = json.path("expires_in").canConvertToLong() && json.path("expires_in").asLong() > 0
             ? Duration.ofSeconds(json.path("expires_in").asLong()) : DEFAULT_TOKEN_LIFETIME;
         Instant issued = requested;
@@ -642,10 +648,11 @@ public final class DefaultRegistryClient implements RegistryClient {
     // ---- one HTTP request --------------------------------------------------------------------------------------
 
     private <T> HttpResponse<T> sendOnce(RegistryRequest request, URI uri, String authorization,
-                                         HttpResponse.BodyHandler<T> handler, Function<T, InputStream> stream) {
+                                         HttpResponse.BodyHandler<T> handler, Function<T, InputStream> stream,
+                                         boolean transfer) {
         boolean retrySafe = RETRY_SAFE.contains(request.method());
         return engine.send("registry", () -> build(request, uri, authorization), retrySafe, handler,
-            body -> discard(engine.idleGuarded("registry", stream.apply(body))));
+            body -> discard(engine.idleGuarded("registry", stream.apply(body))), transfer);
     }
 
     private HttpRequest build(RegistryRequest request, URI uri, String authorization) {

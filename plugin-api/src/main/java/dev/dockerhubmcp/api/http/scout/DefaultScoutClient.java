@@ -9,6 +9,7 @@ import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.http.HttpEngine;
 import dev.dockerhubmcp.api.http.hub.DefaultHubClient;
 import dev.dockerhubmcp.api.scout.ScoutClient;
+import dev.dockerhubmcp.api.safety.Redactor;
 import dev.dockerhubmcp.api.scout.ScoutResponse;
 
 import org.slf4j.Logger;
@@ -74,7 +75,7 @@ public final class DefaultScoutClient implements ScoutClient {
         byte[] bytes = engine.readCapped("scout", response.body());
         JsonNode json;
         try {
-            json = bytes.length == 0 ? null : MAPPER.readTree(bytes);
+            json = bytes.length == 0 ? null : Redactor.values(MAPPER.readTree(bytes));
         } catch (IOException e) {
             json = null;
         }
