@@ -6,23 +6,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-
-find_jdk() {
-  local candidates=()
-  [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
-  for d in /usr/lib/jvm/*; do [[ -d "$d" ]] && candidates+=("$d"); done
-  for d in "${candidates[@]}"; do
-    if [[ -x "$d/bin/java" && -x "$d/bin/javac" ]]; then
-      local v; v="$(java_major "$d/bin/java")"
-      if [[ -n "$v" && "${v%%.*}" -ge 21 ]]; then echo "$d"; return 0; fi
-    fi
-  done
-  return 1
-}
-
-JAVA_HOME="$(find_jdk)" || { echo "mint-storm: needs a JDK >= 21 (set JAVA_HOME)" >&2; exit 2; }
-export JAVA_HOME
+# shellcheck source=/dev/null
+. "$root/.ci/find-java"
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
 # compile plugin-api and testkit in the reactor (never install) and write testkit's runtime classpath

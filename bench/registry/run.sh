@@ -6,13 +6,11 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 size_mib="${1:-1024}"
-for j in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
-  if [ -n "$j" ] && [ -x "$j/bin/java" ] && "$j/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-    export JAVA_HOME="$j"; break
-  fi
-done
+# shellcheck source=/dev/null
+. "$root/.ci/find-java"
 java="$JAVA_HOME/bin/java"
 command -v docker-registry >/dev/null || { echo "docker-registry missing: run .ci/install-tools" >&2; exit 1; }
+command -v curl >/dev/null || { echo "curl is needed (apt-get install -y curl)" >&2; exit 1; }
 work="$(mktemp -d /tmp/registry-bench.XXXXXX)"
 server_pid=""
 cleanup() {

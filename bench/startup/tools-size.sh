@@ -21,7 +21,11 @@ if grep -q 'not loaded' "$BENCH_TMP/consolidated.err"; then
   echo "Not loaded: $(grep -o 'plugin [^ ]* not loaded' "$BENCH_TMP/consolidated.err" | awk '{print $2}' | tr '\n' ' ')"
 fi
 echo
-python3 - "$BENCH_TMP" "${SPEC_TOOLS:-/work/shared/specs/docker-hub-mcp/tools.json}" <<'EOF'
+command -v python3 >/dev/null || { echo "python3 is needed (apt-get install -y python3)" >&2; exit 1; }
+spec_tools="${SPEC_TOOLS:-$BENCH_ROOT/../shared/specs/docker-hub-mcp/tools.json}"
+[ -f "$spec_tools" ] || echo "tools-size: no $spec_tools (Docker's Hub MCP server's tools/list answer; set SPEC_TOOLS):" \
+  "the comparison line is left out" >&2
+python3 - "$BENCH_TMP" "$spec_tools" <<'EOF'
 import json, os, sys
 tmp, spec = sys.argv[1], sys.argv[2]
 def size(x):

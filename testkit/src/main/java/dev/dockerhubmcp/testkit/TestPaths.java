@@ -5,15 +5,17 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Finds what tests need outside the source tree: the shared specs folder ({@code ../shared} beside the checkout, or
- * system property {@code dockerhubmcp.shared}) and the test tools installed by {@code .ci/install-tools}
- * ({@code .tools/} in the checkout, or system property {@code dockerhubmcp.tools}).
+ * Finds what tests need outside the source tree: the official documents requests are checked against ({@link Specs}:
+ * the shared specs folder beside the checkout, else the cache {@code .tools/specs/}, else downloaded and verified), the
+ * shared folder itself ({@code ../shared} beside the checkout, or system property {@code dockerhubmcp.shared}; only
+ * on the project's own machines) and the test tools installed by {@code .ci/install-tools} ({@code .tools/} in the
+ * checkout, or system property {@code dockerhubmcp.tools}).
  */
 public final class TestPaths {
     private TestPaths() {
     }
 
-    /** The shared folder that holds {@code specs/}. */
+    /** The shared folder that holds {@code specs/}; only the project's own machines have it (see {@link Specs}). */
     public static Path shared() {
         return find("dockerhubmcp.shared", dir -> {
             for (Path c : new Path[] {dir.resolve("shared"), dir.resolveSibling("shared")}) {
@@ -25,9 +27,19 @@ public final class TestPaths {
         }, "the shared/ folder with specs/ (beside the checkout)");
     }
 
-    /** The official Docker Hub OpenAPI document in its validating copy. */
+    /** The official Docker Hub OpenAPI document, repaired so that Prism loads it ({@link Specs#validating}). */
     public static Path hubOpenApi() {
-        return shared().resolve("specs/dockerhub/latest.validating.yaml");
+        return Specs.local().hubOpenApiValidating();
+    }
+
+    /** The official Docker Hub OpenAPI document as published. */
+    public static Path hubOpenApiOriginal() {
+        return Specs.local().path(Specs.HUB_OPENAPI);
+    }
+
+    /** The Docker Scout GraphQL schema. */
+    public static Path scoutSchema() {
+        return Specs.local().path(Specs.SCOUT_SCHEMA);
     }
 
     /** The {@code .tools} folder with node_modules (Node 22, Prism, the MCP conformance suite). */

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Docker Scout schema ({@code specs/scout/scout-schema.graphql} in the shared folder) loaded with graphql-java,
+ * The Docker Scout schema ({@link TestPaths#scoutSchema()}) loaded with graphql-java,
  * to validate the queries the plugin sends and the variables it sends with them.
  */
 final class ScoutSchema {
@@ -38,7 +38,7 @@ final class ScoutSchema {
     }
 
     static Path file() {
-        return TestPaths.shared().resolve("specs/scout/scout-schema.graphql");
+        return TestPaths.scoutSchema();
     }
 
     static ScoutSchema get() {
