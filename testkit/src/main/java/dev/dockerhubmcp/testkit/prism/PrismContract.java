@@ -54,7 +54,7 @@ public final class PrismContract implements AutoCloseable {
 
     /** The request violations Prism logged for one call. */
     public List<String> violationsOf(DockerHubPlugin plugin, String action, String args) {
-        int mark = prism.violations().size();
+        PrismServer.Mark mark = prism.mark();
         harness.call(plugin, action, args);
         return prism.violationsSince(mark);
     }
@@ -67,7 +67,7 @@ public final class PrismContract implements AutoCloseable {
      * @return the envelope
      */
     public ObjectNode assertKeepsContract(DockerHubPlugin plugin, String action, String args, boolean responseDefect) {
-        int mark = prism.violations().size();
+        PrismServer.Mark mark = prism.mark();
         Result r = harness.call(plugin, action, args);
         ObjectNode env = harness.envelope(r);
         List<String> violations = prism.violationsSince(mark);

@@ -99,6 +99,58 @@ public final class PrismServer implements AutoCloseable {
         return all.subList(Math.min(mark, all.size()), all.size());
     }
 
+    /** Where the log stands before a call: the violations and the requests logged so far. */
+    public record Mark(int violations, int requests) {
+    }
+
+    public Mark mark() {
+        String all = read();
+        return new Mark(violations().size(), count(all, RECEIVED));
+    }
+
+    /**
+     * The violations logged for the requests made since {@code mark}. Prism's logger writes asynchronously and, on a
+     * loaded machine, seconds after it answered: this waits (at most 30 s) until the log shows a request after the
+     * mark and an outcome for every request received, so a call's violations are never read before they are written.
+     */
+    public List<String> violationsSince(Mark mark) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            String all = read();
+            int received = count(all, RECEIVED);
+            if (received > mark.requests() && received <= count(all, ANSWERED) + count(all, TERMINATED)) {
+                break;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return violationsSince(mark.violations());
+    }
+
+    private static final String RECEIVED = "Request received";
+    private static final String ANSWERED = "> Responding with";
+    private static final String TERMINATED = "Request terminated";
+
+    private String read() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
+            n++;
+        }
+        return n;
+    }
+
     /** What Prism logged (its validation messages name the violated rule). */
     public String logTail() {
         settle();

@@ -67,7 +67,7 @@ class ReposPrismContractTest {
         "verify_immutable_tags|{\"namespace\":\"myorganization\",\"repository\":\"my-app\",\"regex\":\"release\"}",
         "assign_group|{\"namespace\":\"myorganization\",\"repository\":\"my-app\",\"group_id\":12345,\"permission\":\"write\"}"})
     void documentedActionKeepsTheContract(String action, String args) {
-        int mark = prism.violations().size();
+        PrismServer.Mark mark = prism.mark();
         Result r = harness.call(new ReposPlugin(), action, args);
         List<String> violations = prism.violationsSince(mark);
         assertEquals(List.of(), violations, action + " broke the contract:\n" + prism.logTail());
