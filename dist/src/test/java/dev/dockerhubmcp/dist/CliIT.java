@@ -67,6 +67,20 @@ class CliIT {
             assertTrue(envelope.toString().contains("nginx"), envelope.toString());
             assertEquals("5", hub.lastRequest().queryParam("page_size").orElseThrow());
 
+            // a string parameter keeps a numeric-looking value as text; quotes around a value are removed
+            hub.on("GET", "/v2/namespaces/library/repositories/nginx/tags/1.25").respond(200,
+                "{\"name\":\"1.25\",\"digest\":\"sha256:aa\"}");
+            hub.on("GET", "/v2/namespaces/library/repositories/nginx/tags/1.0").respond(200,
+                "{\"name\":\"1.0\",\"digest\":\"sha256:bb\"}");
+            Dist.Run tag = Dist.run(List.of("call", "hub_repos", "get_tag", "repository=nginx", "tag=1.25"),
+                Dist.env(tmp, env), null, 60);
+            assertEquals(0, tag.exit(), tag.stderr());
+            assertEquals("1.25", MAPPER.readTree(tag.stdout()).path("data").path("name").asText());
+            Dist.Run quoted = Dist.run(List.of("call", "hub_repos", "get_tag", "repository=\"nginx\"", "tag='1.0'",
+                "verbose=\"true\""), Dist.env(tmp, env), null, 60);
+            assertEquals(0, quoted.exit(), quoted.stderr());
+            assertEquals("sha256:bb", MAPPER.readTree(quoted.stdout()).path("data").path("digest").asText());
+
             Dist.Run admin = Dist.run(List.of("call", "hub_admin", "plugins"), Dist.env(tmp, Map.of()), null, 60);
             assertEquals(0, admin.exit(), admin.stderr());
             assertTrue(admin.stdout().contains("repos"), admin.stdout());

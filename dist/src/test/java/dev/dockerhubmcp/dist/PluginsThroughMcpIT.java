@@ -140,4 +140,48 @@ class PluginsThroughMcpIT {
                 registry.requests().toString());
         }
     }
+
+    /**
+     * Consolidated mode: the audit log's action filter (event_action) is in the tool's schema and reaches the Hub as
+     * its {@code action} query parameter; numbers are neither taken from strings nor clamped, flat or in params_json.
+     */
+    @Test
+    void auditActionFilterAndStrictNumbersInConsolidatedMode() throws Exception {
+        try (FakeHub hub = FakeHub.start().user("alice", "dckr_pat_e2e")) {
+            hub.on("GET", "/v2/auditlogs/acme").respond(200, "{\"logs\":[{\"action\":\"repo.tag.push\","
+                + "\"name\":\"acme/web\",\"actor\":\"jon\",\"timestamp\":\"2024-05-01T01:34:35Z\"}]}");
+            hub.on("GET", "/v2/namespaces/library/repositories").respond(200, "{\"count\":0,\"next\":null,"
+                + "\"previous\":null,\"results\":[]}");
+            Map<String, String> env = Map.of("DOCKERHUB_URL", hub.url(), "DOCKER_HUB_USER", "alice",
+                "DOCKER_HUB_TOKEN", "dckr_pat_e2e");
+            try (McpSyncClient c = client(env, "consolidated")) {
+                McpSchema.Tool audit = c.listTools().tools().stream().filter(t -> t.name().equals("hub_audit"))
+                    .findFirst().orElseThrow();
+                JsonNode props = MAPPER.valueToTree(audit.inputSchema()).path("properties");
+                assertEquals("string", props.path("event_action").path("type").asText(), props.toString());
+                McpSchema.CallToolResult r = c.callTool(new McpSchema.CallToolRequest("hub_audit", Map.of("action",
+                    "logs", "account", "acme", "event_action", "repo.tag.push", "to", "2024-05-01")));
+                JsonNode s = MAPPER.valueToTree(r.structuredContent());
+                assertFalse(Boolean.TRUE.equals(r.isError()), s.toString());
+                assertEquals("repo.tag.push", s.path("data").path("items").get(0).path("action").asText());
+                assertEquals("repo.tag.push", hub.lastRequest().queryParam("action").orElseThrow());
+                assertEquals("2024-05-01T23:59:59.999999999Z", hub.lastRequest().queryParam("to").orElseThrow());
+
+                int before = hub.requests().size();
+                List<Map<String, Object>> bad = List.of(
+                    Map.of("action", "list", "namespace", "library", "page_size", "5"),
+                    Map.of("action", "list", "namespace", "library", "page", 1e308),
+                    Map.of("action", "list", "params_json", "{\"namespace\":\"library\",\"page\":1e308}"),
+                    Map.of("action", "list", "params", Map.of("namespace", "library", "page", "2")));
+                for (Map<String, Object> args : bad) {
+                    McpSchema.CallToolResult refused = c.callTool(new McpSchema.CallToolRequest("hub_repos", args));
+                    JsonNode e = MAPPER.valueToTree(refused.structuredContent()).path("error");
+                    assertTrue(Boolean.TRUE.equals(refused.isError()), args + " -> " + e);
+                    assertEquals("validation", e.path("type").asText(), e.toString());
+                    assertTrue(e.path("message").asText().contains("'page"), e.toString());
+                }
+                assertEquals(before, hub.requests().size(), "nothing sent for refused numbers");
+            }
+        }
+    }
 }

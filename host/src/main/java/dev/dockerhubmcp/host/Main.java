@@ -1,5 +1,6 @@
 package dev.dockerhubmcp.host;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +23,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +45,9 @@ public final class Main {
           dockerhub-mcp tools [--json|--markdown]  list every tool and action with its effect
           dockerhub-mcp call <tool> [<action>] [key=value ...] [--json]
                                                    run one action and print its result envelope
-                                                   (values are JSON when they parse as JSON, else strings;
+                                                   (values take the parameter's type: text for strings,
+                                                   JSON for numbers, booleans, arrays and objects; quotes
+                                                   around a value are removed;
                                                    params_json='{"k":"v"}' passes a whole object)
           dockerhub-mcp --help | --version
 
@@ -185,13 +189,23 @@ public final class Main {
                 args.put("action", words.get(1));
                 i = 2;
             }
+            Map<String, String> given = new LinkedHashMap<>();
             for (; i < words.size(); i++) {
                 String w = words.get(i);
                 int eq = w.indexOf('=');
                 if (eq <= 0) {
                     throw new IllegalArgumentException("expected key=value, got '" + w + "'");
                 }
-                args.set(w.substring(0, eq), value(w.substring(eq + 1)));
+                given.put(w.substring(0, eq), w.substring(eq + 1));
+            }
+            String actionName = args.has("action") ? args.get("action").asText() : given.get("action");
+            // the action's own schema types each value; the tool's covers action, params, params_json and topic
+            JsonNode own = tool.get().actions().stream().filter(a -> !consolidated || a.action().equals(actionName))
+                .findFirst().map(a -> (JsonNode) a.inputSchema().path("properties")).orElse(null);
+            JsonNode toolProps = tool.get().inputSchema().path("properties");
+            for (Map.Entry<String, String> e : given.entrySet()) {
+                JsonNode prop = own != null && own.has(e.getKey()) ? own.get(e.getKey()) : toolProps.get(e.getKey());
+                args.set(e.getKey(), value(e.getValue(), prop));
             }
             Result result = tool.get().call().run(args, runtime.context(new HostRuntime.CallSink() {
                 @Override
@@ -209,22 +223,54 @@ public final class Main {
         }
     }
 
-    /** A CLI value: JSON when it parses as a JSON number, boolean, array or object; otherwise the text itself. */
-    static JsonNode value(String raw) {
-        String t = raw.trim();
-        if (t.isEmpty()) {
-            return MAPPER.getNodeFactory().textNode(raw);
-        }
-        char c = t.charAt(0);
-        if (c == '{' || c == '[' || c == '-' || Character.isDigit(c) || t.equals("true") || t.equals("false")
-            || t.equals("null")) {
-            try {
-                return MAPPER.readTree(t);
-            } catch (Exception e) {
-                return MAPPER.getNodeFactory().textNode(raw);
+    /**
+     * A CLI value, typed by the parameter's schema: text where it says string; JSON where it says number, integer,
+     * boolean, array or object (text when that does not parse, so the check names the field). Without a type, JSON
+     * when it parses as a number, boolean, array or object, else text. Quotes around a value are removed (and make an
+     * untyped value text).
+     */
+    static JsonNode value(String raw, JsonNode schema) {
+        String v = unquote(raw);
+        boolean quoted = v.length() != raw.length();
+        String type = schema == null ? "" : schema.path("type").asText("");
+        switch (type) {
+            case "string" -> {
+                return MAPPER.getNodeFactory().textNode(v);
+            }
+            case "integer", "number", "boolean", "array", "object" -> {
+                return json(v).orElse(MAPPER.getNodeFactory().textNode(v));
+            }
+            default -> {
+                String t = v.trim();
+                if (quoted || t.isEmpty()) {
+                    return MAPPER.getNodeFactory().textNode(v);
+                }
+                char c = t.charAt(0);
+                if (c == '{' || c == '[' || c == '-' || Character.isDigit(c) || t.equals("true") || t.equals("false")
+                    || t.equals("null")) {
+                    return json(t).orElse(MAPPER.getNodeFactory().textNode(v));
+                }
+                return MAPPER.getNodeFactory().textNode(v);
             }
         }
-        return MAPPER.getNodeFactory().textNode(raw);
+    }
+
+    private static Optional<JsonNode> json(String text) {
+        try {
+            JsonNode n = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text.trim());
+            return Optional.ofNullable(n).filter(x -> !x.isMissingNode());
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The text between a pair of matching quotes around the whole value, or the value itself. */
+    static String unquote(String raw) {
+        if (raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')
+            && raw.charAt(raw.length() - 1) == raw.charAt(0)) {
+            return raw.substring(1, raw.length() - 1);
+        }
+        return raw;
     }
 
     /** slf4j-simple to stderr; quiet by default (DOCKERHUB_LOG_LEVEL=debug for more). */

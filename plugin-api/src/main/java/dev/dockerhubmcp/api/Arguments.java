@@ -12,7 +12,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The arguments of one call, already validated by the host against the action's input schema (types,
- * required fields, enums, patterns, bounds). Accessors for required fields can therefore assume presence.
+ * required fields, enums, patterns, bounds). Accessors for required fields can therefore assume presence. Typed
+ * accessors never coerce or clamp: a value of another type, or a number the type cannot hold, is a validation
+ * error naming the field.
  */
 public final class Arguments {
     private final ObjectNode values;
@@ -56,11 +58,21 @@ public final class Arguments {
         if (v == null || v.isNull()) {
             return Optional.empty();
         }
-        return Optional.of(v.asLong());
+        if (!v.isIntegralNumber()) {
+            throw ActionException.validation("'" + name + "' must be an integer");
+        }
+        if (!v.canConvertToLong()) {
+            throw ActionException.validation("'" + name + "' is out of range (got " + v.asText() + ")");
+        }
+        return Optional.of(v.longValue());
     }
 
     public int integer(String name, int fallback) {
-        return optLong(name).map(Long::intValue).orElse(fallback);
+        Optional<Long> v = optLong(name);
+        if (v.isPresent() && (v.get() < Integer.MIN_VALUE || v.get() > Integer.MAX_VALUE)) {
+            throw ActionException.validation("'" + name + "' is out of range (got " + v.get() + ")");
+        }
+        return v.map(Long::intValue).orElse(fallback);
     }
 
     public long longValue(String name, long fallback) {
@@ -72,7 +84,10 @@ public final class Arguments {
         if (v == null || v.isNull()) {
             return Optional.empty();
         }
-        return Optional.of(v.asBoolean());
+        if (!v.isBoolean()) {
+            throw ActionException.validation("'" + name + "' must be true or false");
+        }
+        return Optional.of(v.booleanValue());
     }
 
     public boolean bool(String name, boolean fallback) {

@@ -95,6 +95,32 @@ class HubClientRobustnessTest {
     }
 
     @Test
+    void shortLivedTokensAreReusedUntilAQuarterOfTheirLifetimeRemains() {
+        MovableClock clock = new MovableClock();
+        try (FakeHub hub = FakeHub.start().user("alice", "dckr_pat_a").tokenLifetime(Duration.ofSeconds(60));
+             Client c = client(hub, Credentials.of("alice", "dckr_pat_a", "test"), clock)) {
+            hub.on("GET", TOKENS).respond(200, "{\"count\":0,\"results\":[]}");
+            list(c);
+            list(c);
+            clock.advance(Duration.ofSeconds(40)); // 20 s of 60 left
+            list(c);
+            assertEquals(1, hub.mintCount(), "a 60 s token is reused while more than 15 s remain");
+            clock.advance(Duration.ofSeconds(10)); // 10 s left
+            list(c);
+            list(c);
+            assertEquals(2, hub.mintCount(), "10 s left: refreshed once, then the new token is reused");
+        }
+        try (FakeHub hub = FakeHub.start().user("alice", "dckr_pat_a").tokenLifetime(Duration.ofSeconds(8));
+             Client c = client(hub, Credentials.of("alice", "dckr_pat_a", "test"), clock)) {
+            hub.on("GET", TOKENS).respond(200, "{\"count\":0,\"results\":[]}");
+            for (int i = 0; i < 5; i++) {
+                list(c);
+            }
+            assertEquals(1, hub.mintCount(), "even an 8 s token serves several calls");
+        }
+    }
+
+    @Test
     void tokenWithoutExpiryIsAssumedToLastThreeHundredSeconds() {
         MovableClock clock = new MovableClock();
         try (FakeHub hub = FakeHub.start().user("alice", "pw").omitExpiry(true);

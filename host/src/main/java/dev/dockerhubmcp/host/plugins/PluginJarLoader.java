@@ -37,12 +37,15 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Loads plugin jars with PF4J, one by one, so that a corrupt jar, a jar built for another plugin API, a plugin whose
- * start throws, or a tool name already taken costs exactly that plugin: one clear line on stderr naming the file
- * and the reason, and every other plugin still serves. Toggles ({@code REPOSTOOL=false}) and
+ * start throws, a tool name already taken, or an action parameter named like a routing parameter of the
+ * consolidated tool ({@code action}, {@code params}, {@code params_json}) costs exactly that plugin: one clear line on
+ * stderr naming the file and the reason, and every other plugin still serves. Toggles ({@code REPOSTOOL=false}) and
  * {@code plugins/disabled.txt} keep a plugin from starting at all.
  */
 public final class PluginJarLoader implements AutoCloseable {
     private static final Pattern TOOL_NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
+    /** The consolidated tool's routing parameters: an action parameter of the same name would be unreachable. */
+    static final List<String> ROUTING = List.of("action", "params", "params_json");
 
     private final Path dir;
     private final String apiVersion;
@@ -235,6 +238,14 @@ public final class PluginJarLoader implements AutoCloseable {
             if (!names.add(action.name()) || action.name().equals("help")) {
                 fail(id, file, version, "action name '" + action.name() + "' is duplicated or reserved");
                 return;
+            }
+            for (String reserved : ROUTING) {
+                if (action.inputSchema().path("properties").has(reserved)) {
+                    fail(id, file, version, "action '" + action.name() + "' has a parameter '" + reserved
+                        + "', which the consolidated tool uses for routing (" + String.join(", ", ROUTING)
+                        + "); rename the parameter");
+                    return;
+                }
             }
         }
         LoadedPlugin previous = byTool.get(tool);

@@ -228,7 +228,8 @@ public final class ToolCatalog {
     }
 
     private static ToolSpec.ActionRef ref(LoadedPlugin p, Action a) {
-        return new ToolSpec.ActionRef(p.id(), a.name(), a.effect(), a.mayDestroy(), a.description());
+        return new ToolSpec.ActionRef(p.id(), a.name(), a.effect(), a.mayDestroy(), a.description(),
+            a.inputSchema());
     }
 
     private static ToolSpec.Hints hints(List<Action> actions) {

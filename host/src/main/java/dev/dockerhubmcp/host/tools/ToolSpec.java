@@ -55,8 +55,9 @@ public record ToolSpec(String name, String description, ObjectNode inputSchema, 
      * @param effect       READ, WRITE or DESTRUCTIVE
      * @param mayDestroy   destructive for some arguments
      * @param description  the action's description
+     * @param inputSchema  the action's own input schema
      */
     public record ActionRef(String plugin, String action, dev.dockerhubmcp.api.Effect effect, boolean mayDestroy,
-                            String description) {
+                            String description, ObjectNode inputSchema) {
     }
 }

@@ -97,6 +97,26 @@ class ToolCatalogTest {
     }
 
     @Test
+    void flatParamsAndParamsJsonAreEquallyStrictAboutNumbers() throws Exception {
+        ToolSpec t = ToolCatalog.build(List.of(plugin()), "consolidated", SafetyPolicy.DEFAULT).tools().get(0);
+        for (String page : new String[] {"\"5\"", "1e308", "99999999999999999999"}) {
+            String expected = page.startsWith("\"") ? "hub_things list: 'page' must be an integer (got the text '5'"
+                : "hub_things list: 'page' is out of range (got ";
+            String flat = "{\"action\":\"list\",\"name\":\"a\",\"page\":" + page + "}";
+            String params = "{\"action\":\"list\",\"params\":{\"name\":\"a\",\"page\":" + page + "}}";
+            String paramsJson = "{\"action\":\"list\",\"params_json\":"
+                + MAPPER.writeValueAsString("{\"name\":\"a\",\"page\":" + page + "}") + "}";
+            for (String call : List.of(flat, params, paramsJson)) {
+                Result r = t.call().run(args(call), null);
+                assertTrue(r.isError() && r.error().type() == ErrorType.VALIDATION, call);
+                assertTrue(r.error().message().startsWith(expected), call + " -> " + r.error().message());
+            }
+        }
+        assertEquals("a", t.call().run(args("{\"action\":\"list\",\"params_json\":\"{\\\"name\\\":\\\"a\\\","
+            + "\\\"page\\\":2.0}\"}"), null).data().path("list").asText(), "a whole number fills an integer");
+    }
+
+    @Test
     void granularToolsHaveExactSchemasAndPerActionHints() {
         List<ToolSpec> tools = ToolCatalog.build(List.of(plugin()), "granular", SafetyPolicy.DEFAULT).tools();
         assertEquals(List.of("hub_things_list", "hub_things_create", "hub_things_delete"),

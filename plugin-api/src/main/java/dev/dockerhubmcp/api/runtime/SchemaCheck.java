@@ -1,10 +1,10 @@
 package dev.dockerhubmcp.api.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Validates arguments against an action's input schema (the subset the plugins use: type, required, enum, pattern,
  * minLength/maxLength, minimum/maximum, minItems/maxItems, items, properties, additionalProperties) and names the
- * field and the rule in every message. Numbers and booleans sent as strings ({@code "5"}, {@code "true"}) are
- * accepted and converted, as models often send them that way.
+ * field and the rule in every message. Types are strict: a string is never taken for a number or a boolean
+ * ({@code "5"}, {@code "true"} are refused), and a number outside what the field can hold is refused, never clamped.
+ * A whole number sent as {@code 5.0} fills an integer field as {@code 5}.
  */
 public final class SchemaCheck {
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
@@ -26,7 +27,7 @@ public final class SchemaCheck {
     }
 
     /**
-     * Checks {@code args} in place (coercing strings where the schema wants numbers or booleans).
+     * Checks {@code args} in place (an integer field's value becomes a long).
      *
      * @return the problems found; empty when valid
      */
@@ -97,38 +98,45 @@ public final class SchemaCheck {
                 }
             }
             case "integer", "number" -> {
-                if (v.isTextual()) {
+                String what = type.equals("integer") ? "an integer" : "a number";
+                if (!v.isNumber()) {
+                    problems.add("'" + field + "' must be " + what + (v.isTextual() ? " (got the text '"
+                        + abbreviate(v.asText()) + "'; send a number, not a string)" : ""));
+                    return value;
+                }
+                BigDecimal n = exact(v);
+                if (n == null) {
+                    problems.add("'" + field + "' is out of range (got " + v.asText() + ")");
+                    return value;
+                }
+                if (type.equals("integer") && n.signum() != 0 && n.stripTrailingZeros().scale() > 0) {
+                    problems.add("'" + field + "' must be an integer (got " + v.asText() + ")");
+                    return value;
+                }
+                boolean inBounds = true;
+                if (schema.has("minimum") && n.compareTo(schema.get("minimum").decimalValue()) < 0) {
+                    problems.add("'" + field + "' must be at least " + schema.get("minimum").asText() + " (got "
+                        + v.asText() + ")");
+                    inBounds = false;
+                }
+                if (schema.has("maximum") && n.compareTo(schema.get("maximum").decimalValue()) > 0) {
+                    problems.add("'" + field + "' must be at most " + schema.get("maximum").asText() + " (got "
+                        + v.asText() + ")");
+                    inBounds = false;
+                }
+                if (type.equals("integer") && inBounds) {
                     try {
-                        v = type.equals("integer") ? LongNode.valueOf(Long.parseLong(v.asText().trim()))
-                            : com.fasterxml.jackson.databind.node.DoubleNode.valueOf(Double.parseDouble(v.asText().trim()));
-                    } catch (NumberFormatException e) {
-                        problems.add("'" + field + "' must be " + (type.equals("integer") ? "an integer" : "a number")
-                            + " (got '" + abbreviate(v.asText()) + "')");
+                        v = LongNode.valueOf(n.longValueExact());
+                    } catch (ArithmeticException e) {
+                        problems.add("'" + field + "' is out of range (got " + v.asText() + ")");
                         return value;
                     }
                 }
-                if (!v.isNumber() || (type.equals("integer") && !v.isIntegralNumber()
-                    && !(v.isDouble() && v.asDouble() == Math.rint(v.asDouble())))) {
-                    problems.add("'" + field + "' must be " + (type.equals("integer") ? "an integer" : "a number"));
-                    return value;
-                }
-                if (type.equals("integer") && !v.isIntegralNumber()) {
-                    v = LongNode.valueOf(v.asLong());
-                }
-                if (schema.has("minimum") && v.asDouble() < schema.get("minimum").asDouble()) {
-                    problems.add("'" + field + "' must be at least " + schema.get("minimum").asText() + " (got "
-                        + v.asText() + ")");
-                }
-                if (schema.has("maximum") && v.asDouble() > schema.get("maximum").asDouble()) {
-                    problems.add("'" + field + "' must be at most " + schema.get("maximum").asText() + " (got "
-                        + v.asText() + ")");
-                }
             }
             case "boolean" -> {
-                if (v.isTextual() && (v.asText().equalsIgnoreCase("true") || v.asText().equalsIgnoreCase("false"))) {
-                    v = BooleanNode.valueOf(Boolean.parseBoolean(v.asText()));
-                } else if (!v.isBoolean()) {
-                    problems.add("'" + field + "' must be true or false");
+                if (!v.isBoolean()) {
+                    problems.add("'" + field + "' must be true or false" + (v.isTextual() ? " (got the text '"
+                        + abbreviate(v.asText()) + "'; send a boolean, not a string)" : ""));
                     return value;
                 }
             }
@@ -185,6 +193,14 @@ public final class SchemaCheck {
             }
         }
         return v;
+    }
+
+    /** A number's exact value; null when it has none (infinite or not a number). */
+    private static BigDecimal exact(JsonNode v) {
+        if ((v.isDouble() || v.isFloat()) && !Double.isFinite(v.doubleValue())) {
+            return null;
+        }
+        return v.decimalValue();
     }
 
     private static List<String> fieldNames(JsonNode props) {

@@ -23,6 +23,9 @@ class SchemaCheckTest {
         .optional("label", Schema.string("label").minLength(1).maxLength(5))
         .optional("scopes", Schema.array(Schema.string("scope").enumOf("repo:read", "repo:write"), "scopes").minItems(1))
         .optional("settings", Schema.objectProp(Schema.object().required("enabled", Schema.bool("on")), "settings"))
+        .optional("total", Schema.integer("bytes").min(0))
+        .optional("ratio", Schema.number("a fraction"))
+        .optional("sizes", Schema.array(Schema.integer("a size"), "sizes"))
         .build();
 
     private static ObjectNode args(String json) throws Exception {
@@ -30,11 +33,26 @@ class SchemaCheckTest {
     }
 
     @Test
-    void validArgumentsPassAndStringsAreCoercedWhereNumbersOrBooleansAreExpected() throws Exception {
-        ObjectNode a = args("{\"namespace\":\"library\",\"page_size\":\"25\",\"verbose\":\"true\"}");
+    void validArgumentsPassAndWholeNumbersFillIntegerFields() throws Exception {
+        ObjectNode a = args("{\"namespace\":\"library\",\"page_size\":25.0,\"verbose\":true,"
+            + "\"total\":9223372036854775807,\"ratio\":0.5,\"sizes\":[1,2e3]}");
         assertEquals(List.of(), SchemaCheck.check(SCHEMA, a));
+        assertEquals(25L, a.get("page_size").longValue());
         assertTrue(a.get("page_size").isIntegralNumber());
-        assertTrue(a.get("verbose").isBoolean());
+        assertEquals(Long.MAX_VALUE, a.get("total").longValue());
+        assertEquals("[1,2000]", a.get("sizes").toString());
+    }
+
+    @Test
+    void stringsAreNeverTakenForNumbersOrBooleans() throws Exception {
+        ObjectNode a = args("{\"namespace\":\"library\",\"page_size\":\"5\",\"verbose\":\"true\","
+            + "\"ratio\":\"0.5\",\"sizes\":[\"1\"]}");
+        List<String> problems = SchemaCheck.check(SCHEMA, a);
+        assertEquals(List.of("'page_size' must be an integer (got the text '5'; send a number, not a string)",
+            "'verbose' must be true or false (got the text 'true'; send a boolean, not a string)",
+            "'ratio' must be a number (got the text '0.5'; send a number, not a string)",
+            "'sizes[0]' must be an integer (got the text '1'; send a number, not a string)"), problems);
+        assertTrue(a.get("page_size").isTextual(), "nothing converted");
     }
 
     @ParameterizedTest
@@ -43,7 +61,14 @@ class SchemaCheckTest {
         "{\"namespace\":\"Bad Name\"}|'namespace' does not match",
         "{\"namespace\":\"a1\",\"page_size\":0}|'page_size' must be at least 1 (got 0)",
         "{\"namespace\":\"a1\",\"page_size\":101}|'page_size' must be at most 100 (got 101)",
-        "{\"namespace\":\"a1\",\"page_size\":\"lots\"}|'page_size' must be an integer (got 'lots')",
+        "{\"namespace\":\"a1\",\"page_size\":\"lots\"}|'page_size' must be an integer (got the text 'lots'",
+        "{\"namespace\":\"a1\",\"page_size\":1e308}|'page_size' must be at most 100 (got 1.0E308)",
+        "{\"namespace\":\"a1\",\"total\":1e308}|'total' is out of range (got 1.0E308)",
+        "{\"namespace\":\"a1\",\"total\":9223372036854775808}|'total' is out of range (got 9223372036854775808)",
+        "{\"namespace\":\"a1\",\"total\":-1e19}|'total' must be at least 0",
+        "{\"namespace\":\"a1\",\"ratio\":1e999}|'ratio' is out of range",
+        "{\"namespace\":\"a1\",\"sizes\":[1e300]}|'sizes[0]' is out of range",
+        "{\"namespace\":\"a1\",\"total\":1.5}|'total' must be an integer (got 1.5)",
         "{\"namespace\":\"a1\",\"page_size\":2.5}|'page_size' must be an integer",
         "{\"namespace\":\"a1\",\"verbose\":\"maybe\"}|'verbose' must be true or false",
         "{\"namespace\":\"a1\",\"ordering\":\"stars\"}|'ordering' must be one of name, -name (got 'stars')",

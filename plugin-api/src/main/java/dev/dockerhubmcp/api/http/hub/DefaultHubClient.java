@@ -35,8 +35,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The Docker Hub API client. The JWT comes from {@code POST /v2/auth/token {identifier, secret}} (or
- * {@code DOCKERHUB_JWT} as-is), is cached and refreshed when under 60 s remain (300 s lifetime assumed when the
- * token has no {@code exp}); concurrent callers share one mint; a 401 causes one re-mint and one retry.
+ * {@code DOCKERHUB_JWT} as-is), is cached and refreshed shortly before it expires: when under 60 s or a quarter of its
+ * lifetime remain, whichever is less, so short-lived tokens are reused too (300 s lifetime assumed when the token has
+ * no {@code exp}); concurrent callers share one mint; a 401 causes one re-mint and one retry.
  */
 public final class DefaultHubClient implements HubClient {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultHubClient.class);
@@ -54,9 +55,10 @@ public final class DefaultHubClient implements HubClient {
     private final AtomicLong mints = new AtomicLong();
     private volatile Token token;
 
-    private record Token(String jwt, Instant expiresAt) {
+    /** A JWT, when it expires on our clock, and how long before that it is replaced. */
+    private record Token(String jwt, Instant expiresAt, Duration margin) {
         boolean fresh(Instant now) {
-            return expiresAt.minus(REFRESH_MARGIN).isAfter(now);
+            return expiresAt.minus(margin).isAfter(now);
         }
     }
 
@@ -72,7 +74,8 @@ public final class DefaultHubClient implements HubClient {
         this.scimToken = engine.config().scimToken();
         this.base = engine.config().hubUrl();
         if (credentials.jwt() != null) {
-            this.token = new Token(credentials.jwt(), Jwt.expiry(credentials.jwt()).orElse(Instant.MAX));
+            this.token = new Token(credentials.jwt(), Jwt.expiry(credentials.jwt()).orElse(Instant.MAX),
+                REFRESH_MARGIN);
         }
     }
 
@@ -205,7 +208,8 @@ public final class DefaultHubClient implements HubClient {
     }
 
     /**
-     * The current JWT, minting one when absent or when less than 60 s remain; concurrent callers share one mint.
+     * The current JWT, minting one when absent or near its expiry ({@link #refreshMargin}); concurrent callers share
+     * one mint.
      * {@code forceRefresh} replaces the token held now (as {@link #refreshAfter(String)} with it).
      */
     public String jwt(boolean forceRefresh) {
@@ -292,9 +296,16 @@ public final class DefaultHubClient implements HubClient {
                 + "access_token: is DOCKERHUB_URL the Docker Hub API?");
         }
         Redactor.registerJwt(jwt, false);
-        Instant exp = localExpiry(jwt, clock.instant());
+        Instant now = clock.instant();
+        Instant exp = localExpiry(jwt, now);
         LOG.debug("minted a hub JWT for {} valid until {}", credentials.identifier(), exp);
-        return new Token(jwt, exp);
+        return new Token(jwt, exp, refreshMargin(Duration.between(now, exp)));
+    }
+
+    /** How long before its expiry a token is replaced: 60 s, or a quarter of a shorter token's lifetime. */
+    static Duration refreshMargin(Duration lifetime) {
+        Duration quarter = lifetime.isNegative() ? Duration.ZERO : lifetime.dividedBy(4);
+        return quarter.compareTo(REFRESH_MARGIN) < 0 ? quarter : REFRESH_MARGIN;
     }
 
     /**

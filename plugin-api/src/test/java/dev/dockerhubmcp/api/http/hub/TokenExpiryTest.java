@@ -33,6 +33,15 @@ class TokenExpiryTest {
     }
 
     @Test
+    void refreshMarginIsSixtySecondsOrAQuarterOfAShorterLifetime() {
+        assertEquals(Duration.ofSeconds(60), DefaultHubClient.refreshMargin(Duration.ofMinutes(10)));
+        assertEquals(Duration.ofSeconds(60), DefaultHubClient.refreshMargin(Duration.ofSeconds(240)));
+        assertEquals(Duration.ofSeconds(15), DefaultHubClient.refreshMargin(Duration.ofSeconds(60)));
+        assertEquals(Duration.ofSeconds(2), DefaultHubClient.refreshMargin(Duration.ofSeconds(8)));
+        assertEquals(Duration.ZERO, DefaultHubClient.refreshMargin(Duration.ofSeconds(-5)));
+    }
+
+    @Test
     void noExpMeansThreeHundredSeconds() {
         Instant ours = Instant.parse("2030-01-01T00:00:00Z");
         assertEquals(ours.plusSeconds(300), DefaultHubClient.localExpiry(jwt("{\"sub\":\"x\"}"), ours));

@@ -20,7 +20,7 @@ import java.util.Map;
 final class Actions {
     static final Action ACTION = Action.builder("actions")
         .description("List the audit log action names an account's events can have (e.g. repo.tag.push), "
-            + "grouped by area; use one as the 'action' filter of logs. One request.")
+            + "grouped by area; use one as the 'event_action' filter of logs. One request.")
         .input(Schema.object()
             .required("account", Fields.account())
             .optional("verbose", Fields.verbose()))

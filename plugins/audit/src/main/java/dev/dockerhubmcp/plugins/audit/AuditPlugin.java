@@ -17,7 +17,7 @@ public final class AuditPlugin implements DockerHubPlugin {
 
     @Override
     public String description() {
-        return "Docker Hub audit logs: an organization's events (who changed what, when), filtered by action, name, "
+        return "Docker Hub audit logs: an organization's events (who changed what, when), filtered by event action, name, "
             + "actor and time window, and the list of action names.";
     }
 

@@ -16,7 +16,8 @@ import java.time.Instant;
 
 /**
  * GET /v2/auditlogs/{account} (action, name, actor, from, to, page, page_size); the events are under {@code logs}. The
- * answer carries no count or next link, so another page is assumed while a page comes back full.
+ * answer carries no count or next link, so another page is assumed while a page comes back full. The {@code action}
+ * filter is taken as {@code event_action}: {@code action} routes the consolidated tool.
  */
 final class Logs {
     /** The page size Docker Hub uses when none is asked for (spec default). */
@@ -26,12 +27,13 @@ final class Logs {
 
     static final Action ACTION = Action.builder("logs")
         .description("Read an organization's audit log events (who did what, when: repository, team, member, "
-            + "settings and token changes), newest first, filtered by action, name, actor and a from/to time window "
-            + "(ISO-8601 dates or date-times). One request per page; all_pages walks pages up to max_items. Org "
-            + "owners only.")
+            + "settings and token changes), newest first, filtered by event_action, name, actor and a from/to time "
+            + "window (ISO-8601 dates or date-times). One request per page; all_pages walks pages up to max_items. "
+            + "Org owners only.")
         .input(PAGING.input(Schema.object()
             .required("account", Fields.account())
-            .optional("action", Schema.string("Only this action, e.g. 'repo.tag.push' (list them with actions)")
+            .optional("event_action", Schema.string("Only events of this action, e.g. 'repo.tag.push' (list them "
+                + "with actions)")
                 .pattern("^[a-z0-9_-]+(?:\\.[a-z0-9_-]+)*$").maxLength(255))
             .optional("name", Schema.string("Only events about this name: a repository ('org/repo'), the "
                 + "organization, or a team member's username").minLength(1).maxLength(255))
@@ -57,7 +59,7 @@ final class Logs {
                 + TimeWindow.format(to) + ")");
         }
         HubRequest base = HubRequest.get("/v2/auditlogs/{}", args.string("account"))
-            .query("action", args.optString("action").orElse(null))
+            .query("action", args.optString("event_action").orElse(null))
             .query("name", args.optString("name").orElse(null))
             .query("actor", args.optString("actor").orElse(null))
             .query("from", from == null ? null : TimeWindow.format(from))

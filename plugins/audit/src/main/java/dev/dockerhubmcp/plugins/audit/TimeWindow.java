@@ -16,8 +16,10 @@ import java.time.temporal.TemporalAccessor;
 /**
  * The audit log's {@code from}/{@code to}: the spec types them {@code format: date-time} (RFC 3339), so what a
  * caller gives (a date, a date-time with or without offset) is sent as a UTC instant, e.g.
- * {@code 2024-05-01T00:00:00Z}. A bare date means the start of that day (UTC) for {@code from} and its last second
- * for {@code to}, so {@code from=to=2024-05-01} covers the whole day. A date-time without offset is taken as UTC.
+ * {@code 2024-05-01T00:00:00Z}. A bare date means the start of that day (UTC) for {@code from} and its last
+ * nanosecond for {@code to} ({@code 23:59:59.999999999Z}), so {@code from=to=2024-05-01} covers the whole day
+ * whether the Hub takes {@code to} as inclusive or exclusive (the spec does not say). A date-time without offset is
+ * taken as UTC.
  */
 final class TimeWindow {
     /** ISO-8601 date, or date-time with optional seconds, fraction and offset. */
@@ -36,7 +38,7 @@ final class TimeWindow {
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
-                return (endOfDay ? day.atTime(LocalTime.of(23, 59, 59)) : day.atStartOfDay()).toInstant(ZoneOffset.UTC);
+                return (endOfDay ? day.atTime(LocalTime.MAX) : day.atStartOfDay()).toInstant(ZoneOffset.UTC);
             }
             TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parseBest(value.replace(' ', 'T'),
                 OffsetDateTime::from, LocalDateTime::from);

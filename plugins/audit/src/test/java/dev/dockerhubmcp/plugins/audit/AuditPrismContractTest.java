@@ -33,10 +33,11 @@ class AuditPrismContractTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "logs    | {\"account\":\"myorganization\",\"action\":\"repo.tag.push\",\"name\":\"myorganization/web\","
+        "logs    | {\"account\":\"myorganization\",\"event_action\":\"repo.tag.push\",\"name\":\"myorganization/web\","
             + "\"actor\":\"jonsnow\",\"from\":\"2024-05-01\",\"to\":\"2024-05-31T18:00:00+02:00\",\"page\":1,"
             + "\"page_size\":50} | false",
         "logs    | {\"account\":\"myorganization\",\"all_pages\":true,\"max_items\":5} | false",
+        "logs    | {\"account\":\"myorganization\",\"from\":\"2024-05-01\",\"to\":\"2024-05-31\"} | false",
         "actions | {\"account\":\"myorganization\"} | false",
     })
     void actionKeepsTheContract(String action, String args, boolean responseDefect) {

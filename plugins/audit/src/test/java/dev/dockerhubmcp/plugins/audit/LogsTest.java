@@ -45,8 +45,9 @@ class LogsTest {
     }
 
     static HubCall success() {
-        return HubCall.of("{\"account\":\"acme\",\"action\":\"repo.tag.push\",\"name\":\"acme/web\",\"actor\":\"jonsnow\","
-                + "\"from\":\"2024-05-01\",\"to\":\"2024-05-02T12:30:00+02:00\",\"page\":2,\"page_size\":1}", "GET",
+        return HubCall.of("{\"account\":\"acme\",\"event_action\":\"repo.tag.push\",\"name\":\"acme/web\","
+                + "\"actor\":\"jonsnow\",\"from\":\"2024-05-01\",\"to\":\"2024-05-02T12:30:00+02:00\",\"page\":2,"
+                + "\"page_size\":1}", "GET",
                 "/v2/auditlogs/acme", FakeResponse.json(200, "{\"logs\":[" + EVENT + "]}"))
             .query("action", "repo.tag.push", "name", "acme/web", "actor", "jonsnow", "from", "2024-05-01T00:00:00Z",
                 "to", "2024-05-02T10:30:00Z", "page", "2", "page_size", "1");
@@ -62,7 +63,7 @@ class LogsTest {
             new Bad("{\"account\":\"acme\",\"to\":\"2024-05-01T25:00:00Z\"}", "to"),
             new Bad("{\"account\":\"acme\",\"to\":1714521600}", "to"),
             new Bad("{\"account\":\"acme\",\"from\":\"2024-05-02\",\"to\":\"2024-05-01\"}", "from"),
-            new Bad("{\"account\":\"acme\",\"action\":\"Repo Tag Push\"}", "action"),
+            new Bad("{\"account\":\"acme\",\"event_action\":\"Repo Tag Push\"}", "event_action"),
             new Bad("{\"account\":\"acme\",\"actor\":\"Jon Snow\"}", "actor"),
             new Bad("{\"account\":\"acme\",\"page_size\":101}", "page_size"),
             new Bad("{\"account\":\"acme\",\"page\":0}", "page"),
@@ -82,7 +83,7 @@ class LogsTest {
     @ParameterizedTest
     @CsvSource({
         "2024-05-01,                  2024-05-01T00:00:00Z, false",
-        "2024-05-01,                  2024-05-01T23:59:59Z, true",
+        "2024-05-01,                  2024-05-01T23:59:59.999999999Z, true",
         "2024-05-01T13:00,            2024-05-01T13:00:00Z, false",
         "2024-05-01T13:00:05.250Z,    2024-05-01T13:00:05.250Z, false",
         "2024-05-01 13:00:00-05:00,   2024-05-01T18:00:00Z, true",

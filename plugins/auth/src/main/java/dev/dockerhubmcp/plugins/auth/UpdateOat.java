@@ -1,5 +1,6 @@
 package dev.dockerhubmcp.plugins.auth;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
@@ -16,7 +17,7 @@ final class UpdateOat {
     static final Action ACTION = Action.builder("update_oat")
         .description("Change an organization access token's label, description or resources (the list given "
             + "replaces the current one), or turn it on or off. is_active: false cuts off every client using it, "
-            + "so it is treated as destructive.")
+            + "and resources: [] strips every grant, so both are treated as destructive.")
         .input(Schema.object()
             .required("org", AuthParams.org())
             .required("id", AuthParams.uuid("The token's id (from list_oats)"))
@@ -29,11 +30,17 @@ final class UpdateOat {
             .optional("label", Schema.string("Label"))
             .optional("is_active", Schema.bool("Active")))
         .effect(Effect.WRITE)
-        .destructiveWhen(args -> args.optBool("is_active").map(active -> !active).orElse(false))
+        .destructiveWhen(UpdateOat::destroys)
         .handler(UpdateOat::handle)
         .build();
 
     private UpdateOat() {
+    }
+
+    /** Deactivating the token, or replacing its resources with none, cuts off every client using it. */
+    static boolean destroys(Arguments args) {
+        JsonNode resources = args.node("resources");
+        return !args.optBool("is_active").orElse(true) || (resources != null && resources.isEmpty());
     }
 
     static Result handle(Arguments args, ActionContext ctx) {

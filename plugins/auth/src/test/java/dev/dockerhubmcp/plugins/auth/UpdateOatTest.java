@@ -43,6 +43,19 @@ class UpdateOatTest {
         }
     }
 
+    @Test
+    void strippingEveryResourceIsDestructive() throws Exception {
+        String strip = "{\"org\":\"acme\",\"id\":\"" + Samples.OAT_ID + "\",\"resources\":[]}";
+        f.refusedAsDestructive("update_oat", strip);
+        f.refusedAsDestructive("update_oat", "{\"org\":\"acme\",\"id\":\"" + Samples.OAT_ID + "\",\"label\":\"x\","
+            + "\"is_active\":true,\"resources\":[]}");
+        try (HubFixture allowed = HubFixture.destructive(new AuthPlugin())) {
+            allowed.hub().on("PATCH", PATH).respond(200, Samples.OAT);
+            allowed.ok("update_oat", strip);
+            assertEquals(Samples.JSON.readTree("{\"resources\":[]}"), allowed.onlyRequest().json());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "{\"org\":\"acme\",\"id\":\"a7a5ef25-8889-43a0-8cc7-f2a94268e861\"}|at least one of 'label', 'description', 'is_active', 'resources'",

@@ -58,6 +58,7 @@ class UpdateUserTest {
             new Bad("{\"enabled\":true}", "id"),
             new Bad("{\"id\":\"not-a-uuid\"}", "id"),
             new Bad("{\"id\":\"" + ID + "\",\"enabled\":\"no\"}", "enabled"),
+            new Bad("{\"id\":\"" + ID + "\",\"enabled\":\"true\"}", "enabled"),
             new Bad("{\"id\":\"" + ID + "\",\"active\":false}", "active"),
             new Bad("{\"id\":\"" + ID + "\",\"name\":{\"familyName\":5}}", "name.familyName"));
     }
@@ -71,7 +72,6 @@ class UpdateUserTest {
     @CsvSource(delimiter = '|', value = {
         "{}                                     | {\"enabled\":true}",
         "{\"enabled\":true}                     | {\"enabled\":true}",
-        "{\"enabled\":\"true\"}                 | {\"enabled\":true}",
         "{\"enabled\":false}                    | {\"enabled\":false}",
         "{\"name\":{\"familyName\":\"Targaryen\"}} | {\"name\":{\"familyName\":\"Targaryen\"},\"enabled\":true}",
     })
