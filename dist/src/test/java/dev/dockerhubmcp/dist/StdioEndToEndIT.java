@@ -11,13 +11,19 @@ import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -285,5 +291,87 @@ class StdioEndToEndIT {
         assertEquals(List.of(1, 2, 3, 4), ids.stream().sorted().toList(), "every request answered before exit");
         assertTrue(run.stderr().contains("hub_fixture fail failed"), "logs go to stderr");
         assertFalse(run.stderr().contains("dckr_pat_secret"), "secrets never logged: " + run.stderr());
+    }
+
+    /**
+     * Each line that used to silence the server for good, followed by a request that must be answered; then stdin
+     * closes and the process must exit within a few seconds.
+     */
+    @Test
+    void everyBadLineIsAnsweredReadingGoesOnAndEofExits() throws Exception {
+        Map<String, Integer> bad = new LinkedHashMap<>();
+        bad.put("", null); // a blank line carries no message: skipped, not answered
+        bad.put("not json", -32700);
+        bad.put("{", -32700);
+        bad.put("[]", -32600);
+        bad.put("[{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"ping\"}]", -32600);
+        bad.put("{}", -32600);
+        bad.put("{\"id\":1}", -32600);
+        bad.put("null", -32600);
+        bad.put("123", -32600);
+        bad.put("\u0000", -32700);
+        bad.put("\"id\":{\"a\":1}", -32700);
+        Path plugins = Dist.pluginsDir(tmp, false);
+        List<String> cmd = new ArrayList<>(List.of(Dist.launcher().toString(), "--plugins-dir", plugins.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().clear();
+        pb.environment().putAll(Dist.env(tmp, Map.of()));
+        Process p = pb.start();
+        // a server that stops answering ends the test instead of hanging it (reads then see end of stream)
+        Thread.ofVirtual().start(() -> {
+            try {
+                if (!p.waitFor(180, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException ignored) {
+                p.destroyForcibly();
+            }
+        });
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream in = p.getOutputStream();
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":\"init\",\"method\":\"initialize\",\"params\":{"
+                + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\","
+                + "\"version\":\"1\"}}}");
+            assertEquals("init", MAPPER.readTree(out.readLine()).path("id").asText());
+            send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            int n = 0;
+            for (Map.Entry<String, Integer> line : bad.entrySet()) {
+                String id = "after-" + n++;
+                send(in, line.getKey());
+                send(in, "{\"jsonrpc\":\"2.0\",\"id\":\"" + id + "\",\"method\":\"tools/list\"}");
+                if (line.getValue() != null) {
+                    JsonNode error = MAPPER.readTree(out.readLine());
+                    assertEquals(line.getValue().intValue(), error.path("error").path("code").asInt(),
+                        line.getKey() + " -> " + error);
+                    assertTrue(error.has("id"), error.toString());
+                }
+                JsonNode answer = MAPPER.readTree(out.readLine());
+                assertEquals(id, answer.path("id").asText(), "after " + line.getKey() + ": " + answer);
+                assertTrue(answer.path("result").path("tools").size() > 0, answer.toString());
+            }
+            // tools/call without params: -32602 naming what is missing, no Java class names
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":\"call\",\"method\":\"tools/call\"}");
+            JsonNode call = MAPPER.readTree(out.readLine());
+            assertEquals("call", call.path("id").asText(), call.toString());
+            assertEquals(-32602, call.path("error").path("code").asInt(), call.toString());
+            assertTrue(call.path("error").path("message").asText().contains("params are required"), call.toString());
+            assertFalse(call.toString().contains("McpSchema") || call.toString().contains("$"), call.toString());
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":\"last\",\"method\":\"ping\"}");
+            assertEquals("last", MAPPER.readTree(out.readLine()).path("id").asText());
+            in.close();
+            long closed = System.nanoTime();
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS), "the server exits within a few seconds of EOF");
+            assertEquals(0, p.exitValue());
+            assertTrue(Duration.ofNanos(System.nanoTime() - closed).toSeconds() < 10);
+            assertEquals(null, out.readLine(), "nothing more on stdout");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    private static void send(OutputStream in, String line) throws java.io.IOException {
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
     }
 }

@@ -1,6 +1,6 @@
 package dev.dockerhubmcp.host.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.dockerhubmcp.host.mcp.JsonRpcInput;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.webserver.http.ServerRequest;
@@ -11,7 +11,12 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,11 +32,18 @@ final class HttpRequests {
     static final class Refusal extends Exception {
         final int status;
         final int code;
+        final transient Object id;
 
         Refusal(int status, int code, String message) {
+            this(status, code, message, null);
+        }
+
+        /** With the id of the request refused, when it could be read. */
+        Refusal(int status, int code, String message, Object id) {
             super(message, null, false, false);
             this.status = status;
             this.code = code;
+            this.id = id;
         }
     }
 
@@ -106,33 +118,12 @@ final class HttpRequests {
                 "Payload Too Large: the request body exceeds " + max + " bytes");
     }
 
-    /** One JSON-RPC message (no batches: protocol 2025-06-18 removed them). */
+    /** One JSON-RPC message (no batches: protocol 2025-06-18 removed them), checked as on every transport. */
     static McpSchema.JSONRPCMessage parseMessage(McpJsonMapper json, String body) throws Refusal {
-        JsonNode tree;
         try {
-            tree = HttpReplies.MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw new Refusal(400, HttpReplies.PARSE_ERROR, "Parse error: the body is not valid JSON");
-        }
-        if (tree == null || tree.isMissingNode()) {
-            throw new Refusal(400, HttpReplies.INVALID_REQUEST, "Invalid Request: empty body");
-        }
-        if (tree.isArray()) {
-            throw new Refusal(400, HttpReplies.INVALID_REQUEST, "Invalid Request: JSON-RPC batches are not supported");
-        }
-        if (!tree.isObject() || !"2.0".equals(tree.path("jsonrpc").asText(null))) {
-            throw new Refusal(400, HttpReplies.INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message");
-        }
-        boolean hasMethod = tree.path("method").isTextual();
-        boolean isResponse = tree.has("id") && (tree.has("result") || tree.has("error"));
-        if (!hasMethod && !isResponse) {
-            throw new Refusal(400, HttpReplies.INVALID_REQUEST,
-                    "Invalid Request: neither a request, a notification nor a response");
-        }
-        try {
-            return McpSchema.deserializeJsonRpcMessage(json, body);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new Refusal(400, HttpReplies.INVALID_REQUEST, "Invalid Request: malformed JSON-RPC message");
+            return JsonRpcInput.parse(json, body);
+        } catch (JsonRpcInput.Invalid e) {
+            throw new Refusal(400, e.code(), e.getMessage(), e.id());
         }
     }
 
@@ -141,6 +132,27 @@ final class HttpRequests {
         return McpTransportContext.create(Map.of(
                 "transport", transport,
                 "remoteAddress", String.valueOf(req.remotePeer().address())));
+    }
+
+    /**
+     * Who is asking, for the per-client session cap and for binding a session to its creator: the bearer token
+     * (as a digest) when the server requires one, else the remote address without its port.
+     */
+    static String clientIdentity(ServerRequest req, boolean byToken) {
+        if (byToken) {
+            String value = req.headers().first(HeaderNames.AUTHORIZATION).orElse("").strip();
+            String token = value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : value;
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+                return "token:" + HexFormat.of().formatHex(digest);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+        }
+        SocketAddress address = req.remotePeer().address();
+        return address instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? "address:" + inet.getAddress().getHostAddress()
+                : "address:" + address;
     }
 
     /** A session id must be visible ASCII and of bounded length. */

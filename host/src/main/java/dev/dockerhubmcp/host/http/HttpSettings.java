@@ -20,9 +20,10 @@ import static java.util.Objects.requireNonNull;
  * @param allowedHosts         extra allowed {@code Host} names, with or without {@code :port}
  *                             (loopback names and the bind host are always allowed; {@code *} allows every host)
  * @param maxRequestBytes      cap on a POST body (default 4 MiB); larger bodies are answered 413
- * @param maxSessions          cap on concurrent sessions of both transports (default 100); more are answered 503
- * @param idleTimeout          a Streamable HTTP session with no request and no open stream for this long expires
- *                             (default 30 min); later requests naming it are answered 404
+ * @param maxSessions          cap on concurrent sessions of both transports (default 100); more are answered 503;
+ *                             one client may hold half of them (more are answered 429)
+ * @param idleTimeout          a session without a request for this long expires, open event streams or not (they
+ *                             are closed; default 30 min); later requests naming it are answered 404
  */
 public record HttpSettings(String host, int port, String authToken, boolean allowUnauthenticated,
                            Set<String> allowedOrigins, Set<String> allowedHosts, long maxRequestBytes, int maxSessions,
@@ -60,6 +61,11 @@ public record HttpSettings(String host, int port, String authToken, boolean allo
         }
         allowedOrigins = normalize(allowedOrigins, "allowedOrigins");
         allowedHosts = normalize(allowedHosts, "allowedHosts");
+    }
+
+    /** Sessions one client (its bearer token, else its address) may hold at once: half of {@link #maxSessions}. */
+    public int maxSessionsPerClient() {
+        return Math.max(1, (maxSessions + 1) / 2);
     }
 
     /** 127.0.0.1:8000, no token, no extra origins or hosts, 4 MiB bodies, 100 sessions, 30 min idle expiry. */

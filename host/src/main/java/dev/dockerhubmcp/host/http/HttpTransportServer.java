@@ -49,6 +49,8 @@ public final class HttpTransportServer implements AutoCloseable {
     private static final Duration MAX_SWEEP_INTERVAL = Duration.ofSeconds(30);
     private static final Duration MIN_SWEEP_INTERVAL = Duration.ofMillis(10);
     private static final AtomicInteger SERVER_COUNTER = new AtomicInteger();
+    /** Shortest MCP_AUTH_TOKEN accepted when the server is reachable beyond loopback. */
+    static final int MIN_EXPOSED_TOKEN_LENGTH = 32;
 
     /** Timings that are not user settings; tests shorten them. */
     record Tuning(Duration keepAliveInterval) {
@@ -88,8 +90,8 @@ public final class HttpTransportServer implements AutoCloseable {
      * Binds the MCP servers through {@code binder} and starts listening on {@code settings.host():port}.
      *
      * @throws IllegalStateException when the address is reachable beyond loopback and there is neither a token nor
-     *                               {@code allowUnauthenticated} (nothing is started then), or when the server
-     *                               cannot listen
+     *                               {@code allowUnauthenticated}, or the token is shorter than 32 characters
+     *                               (nothing is started then), or when the server cannot listen
      */
     public static HttpTransportServer start(HttpSettings settings, McpServerBinder binder,
                                             Supplier<JsonNode> healthInfo) {
@@ -109,11 +111,18 @@ public final class HttpTransportServer implements AutoCloseable {
                     + "Set MCP_AUTH_TOKEN (clients then send 'Authorization: Bearer <token>'), "
                     + "bind 127.0.0.1, or pass --allow-unauthenticated to accept the risk.");
         }
+        if (exposed && settings.authToken() != null
+                && settings.authToken().codePointCount(0, settings.authToken().length()) < MIN_EXPOSED_TOKEN_LENGTH) {
+            throw new IllegalStateException("Refusing to listen on " + settings.host()
+                    + ": that address is reachable from other machines and MCP_AUTH_TOKEN is shorter than "
+                    + MIN_EXPOSED_TOKEN_LENGTH + " characters. Set a longer random MCP_AUTH_TOKEN (e.g. the output "
+                    + "of 'openssl rand -hex 32') or bind 127.0.0.1.");
+        }
         InetAddress bindAddress = resolve(settings.host());
         RequestGuard guard = new RequestGuard(settings);
         McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
         StreamRegistry streams = new StreamRegistry();
-        SessionBudget budget = new SessionBudget(settings.maxSessions());
+        SessionBudget budget = new SessionBudget(settings.maxSessions(), settings.maxSessionsPerClient());
         StreamableHttpTransport streamable = new StreamableHttpTransport(json, settings, budget, streams);
         LegacySseTransport legacy = new LegacySseTransport(json, settings, budget, streams);
 
@@ -142,8 +151,10 @@ public final class HttpTransportServer implements AutoCloseable {
                     + SERVER_COUNTER.incrementAndGet() + "-maintenance"));
             maintenance.setRemoveOnCancelPolicy(true);
             long sweepMillis = sweepInterval(settings.idleTimeout()).toMillis();
-            maintenance.scheduleWithFixedDelay(guarded("session sweep", streamable::sweep),
-                    sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+            maintenance.scheduleWithFixedDelay(guarded("session sweep", () -> {
+                streamable.sweep();
+                legacy.sweep();
+            }), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
             long keepAliveMillis = tuning.keepAliveInterval().toMillis();
             maintenance.scheduleWithFixedDelay(guarded("keepalive", streams::pingAll),
                     keepAliveMillis, keepAliveMillis, TimeUnit.MILLISECONDS);

@@ -2,6 +2,7 @@ package dev.dockerhubmcp.host.http;
 
 import dev.dockerhubmcp.host.http.HttpRequests.Accepts;
 import dev.dockerhubmcp.host.http.HttpRequests.Refusal;
+import dev.dockerhubmcp.host.mcp.JsonRpcInput;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
@@ -22,15 +23,20 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 import static java.util.Objects.requireNonNull;
 
 /**
  * The HTTP+SSE transport of protocol 2024-11-05, for old clients: {@code GET /sse} opens a session's event stream
  * and first sends an {@code endpoint} event naming {@code /message?sessionId=…}; the client POSTs its messages
- * there (answered 202) and receives every answer on the stream. The session lives as long as the stream.
+ * there (answered 202) and receives every answer on the stream. The session lives as long as the stream, and no
+ * longer than {@code idleTimeout} without a message (the stream is then closed). It belongs to the client identity
+ * that opened it: messages for it from another identity are answered 404, as for an unknown session.
  */
 final class LegacySseTransport implements McpServerTransportProvider {
     private static final System.Logger LOG = System.getLogger(LegacySseTransport.class.getName());
@@ -42,13 +48,28 @@ final class LegacySseTransport implements McpServerTransportProvider {
     private final long maxRequestBytes;
     private final SessionBudget budget;
     private final StreamRegistry streams;
+    private final boolean identityByToken;
+    private final long idleNanos;
     private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
     private volatile McpServerSession.Factory factory;
     private volatile boolean closing;
 
-    private record Session(McpServerSession sdk, SseConnection connection) {
+    private record Session(McpServerSession sdk, SseConnection connection, String owner, AtomicLong lastActive,
+                           AtomicInteger inFlight) {
+        Session(McpServerSession sdk, SseConnection connection, String owner) {
+            this(sdk, connection, owner, new AtomicLong(System.nanoTime()), new AtomicInteger());
+        }
+
         String id() {
             return sdk.getId();
+        }
+
+        void touch() {
+            lastActive.set(System.nanoTime());
+        }
+
+        long idleSince(long now) {
+            return inFlight.get() > 0 ? 0 : now - lastActive.get();
         }
     }
 
@@ -57,6 +78,8 @@ final class LegacySseTransport implements McpServerTransportProvider {
         this.maxRequestBytes = settings.maxRequestBytes();
         this.budget = requireNonNull(budget, "budget is null");
         this.streams = requireNonNull(streams, "streams is null");
+        this.identityByToken = settings.authToken() != null;
+        this.idleNanos = settings.idleTimeout().toNanos();
     }
 
     // ---- McpServerTransportProvider ----
@@ -113,6 +136,18 @@ final class LegacySseTransport implements McpServerTransportProvider {
         return sessions.size();
     }
 
+    /** Ends sessions without a message for {@code idleTimeout}; their streams close. */
+    void sweep() {
+        long now = System.nanoTime();
+        for (Session session : List.copyOf(sessions.values())) {
+            if (session.idleSince(now) > idleNanos) {
+                LOG.log(INFO, () -> "SSE session " + session.id() + " expired after "
+                        + Duration.ofNanos(idleNanos) + " without a message");
+                end(session);
+            }
+        }
+    }
+
     // ---- HTTP ----
 
     /** {@code GET /sse}. */
@@ -135,7 +170,17 @@ final class LegacySseTransport implements McpServerTransportProvider {
             HttpReplies.error(res, 503, HttpReplies.SERVER_ERROR, "Service Unavailable: no MCP server is bound");
             return;
         }
-        if (!budget.tryAcquire()) {
+        String client = HttpRequests.clientIdentity(req, identityByToken);
+        SessionBudget.Grant grant = budget.tryAcquire(client);
+        if (grant == SessionBudget.Grant.CLIENT_FULL) {
+            LOG.log(WARNING, "Refused a new SSE session: this client already holds " + budget.maxPerClient()
+                    + " sessions");
+            res.header(HeaderNames.RETRY_AFTER, "30");
+            HttpReplies.error(res, 429, HttpReplies.SERVER_ERROR, "Too Many Requests: this client already holds "
+                    + budget.maxPerClient() + " sessions; close one or retry later");
+            return;
+        }
+        if (grant == SessionBudget.Grant.FULL) {
             LOG.log(WARNING, "Refused a new SSE session: the limit of " + budget.max() + " sessions is reached");
             res.header(HeaderNames.RETRY_AFTER, "30");
             HttpReplies.error(res, 503, HttpReplies.SERVER_ERROR,
@@ -148,10 +193,10 @@ final class LegacySseTransport implements McpServerTransportProvider {
             connection = SseConnection.open(res, "SSE", streams);
             sdk = sessionFactory.create(new StreamTransport(connection));
         } catch (RuntimeException e) {
-            budget.release();
+            budget.release(client);
             throw e;
         }
-        Session session = new Session(sdk, connection);
+        Session session = new Session(sdk, connection, client);
         sessions.put(session.id(), session);
         LOG.log(DEBUG, () -> "SSE session " + session.id() + " opened");
         try {
@@ -183,25 +228,41 @@ final class LegacySseTransport implements McpServerTransportProvider {
                 throw new Refusal(400, HttpReplies.SERVER_ERROR, "Bad Request: the sessionId query parameter is required");
             }
             Session session = sessions.get(id);
-            if (session == null) {
+            // another client's session is answered as unknown: its existence is not revealed
+            if (session == null || !session.owner().equals(HttpRequests.clientIdentity(req, identityByToken))) {
                 throw new Refusal(404, HttpReplies.SESSION_NOT_FOUND, "Session not found: open a new one with GET /sse");
             }
+            session.touch();
             HttpRequests.requireJsonContent(req);
             McpSchema.JSONRPCMessage message =
                     HttpRequests.parseMessage(json, HttpRequests.readBody(req, maxRequestBytes));
+            if (message instanceof McpSchema.JSONRPCRequest request) {
+                try {
+                    JsonRpcInput.checkParams(request);
+                } catch (JsonRpcInput.Invalid e) {
+                    // answered on the event stream, like every answer of this transport
+                    session.connection().send("message", null, e.responseJson());
+                    HttpReplies.empty(res, 202);
+                    return;
+                }
+            }
             McpTransportContext context = HttpRequests.context(req, TRANSPORT_NAME);
             Mono<Void> handling = session.sdk().handle(message)
                     .contextWrite(c -> c.put(McpTransportContext.KEY, context));
             if (message instanceof McpSchema.JSONRPCRequest request) {
                 // The answer travels on the event stream; the POST is only acknowledged.
-                handling.subscribe(v -> { }, e -> LOG.log(WARNING,
+                session.inFlight().incrementAndGet();
+                handling.doFinally(signal -> {
+                    session.inFlight().decrementAndGet();
+                    session.touch();
+                }).subscribe(v -> { }, e -> LOG.log(WARNING,
                         "Request " + request.method() + " in SSE session " + id + " failed: " + e.getMessage()));
             } else {
                 handling.block();
             }
             HttpReplies.empty(res, 202);
         } catch (Refusal r) {
-            HttpReplies.error(res, r.status, r.code, r.getMessage());
+            HttpReplies.error(res, r.status, r.id, r.code, r.getMessage());
         }
     }
 
@@ -209,7 +270,7 @@ final class LegacySseTransport implements McpServerTransportProvider {
         if (!sessions.remove(session.id(), session)) {
             return;
         }
-        budget.release();
+        budget.release(session.owner());
         try {
             session.sdk().closeGracefully().block(CLOSE_TIMEOUT);
         } catch (RuntimeException e) {
@@ -232,7 +293,7 @@ final class LegacySseTransport implements McpServerTransportProvider {
             return Mono.defer(() -> {
                 String data;
                 try {
-                    data = json.writeValueAsString(message);
+                    data = json.writeValueAsString(JsonRpcInput.scrub(message));
                 } catch (IOException e) {
                     return Mono.error(new UncheckedIOException("Cannot serialize a JSON-RPC message", e));
                 }

@@ -2,6 +2,7 @@ package dev.dockerhubmcp.host.http;
 
 import dev.dockerhubmcp.host.http.HttpRequests.Accepts;
 import dev.dockerhubmcp.host.http.HttpRequests.Refusal;
+import dev.dockerhubmcp.host.mcp.JsonRpcInput;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
@@ -49,8 +50,10 @@ import static java.util.Objects.requireNonNull;
  *       several; each message goes to exactly one (the newest that is still open).</li>
  *   <li>{@code DELETE} ends the session.</li>
  * </ul>
- * Sessions without a request and without an open stream for {@code idleTimeout} expire; later requests naming
- * them are answered 404, as for any unknown session.
+ * A session belongs to the client identity that opened it (see {@link HttpRequests#clientIdentity}); requests
+ * naming it from another identity are answered 404, as for any unknown session. Sessions without a request for
+ * {@code idleTimeout} expire, open GET streams or not (those streams are closed); a request still being answered
+ * keeps its session alive.
  */
 final class StreamableHttpTransport implements McpStreamableServerTransportProvider {
     private static final System.Logger LOG = System.getLogger(StreamableHttpTransport.class.getName());
@@ -71,6 +74,7 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
     private final long idleNanos;
     private final SessionBudget budget;
     private final StreamRegistry streams;
+    private final boolean identityByToken;
     private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
     private volatile McpStreamableServerSession.Factory factory;
     private volatile boolean closing;
@@ -81,6 +85,7 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
         this.idleNanos = settings.idleTimeout().toNanos();
         this.budget = requireNonNull(budget, "budget is null");
         this.streams = requireNonNull(streams, "streams is null");
+        this.identityByToken = settings.authToken() != null;
     }
 
     // ---- McpStreamableServerTransportProvider ----
@@ -172,7 +177,7 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
             }
         } catch (Refusal r) {
             if (!res.isSent()) {
-                HttpReplies.error(res, r.status, r.code, r.getMessage());
+                HttpReplies.error(res, r.status, r.id, r.code, r.getMessage());
             }
         }
     }
@@ -190,7 +195,7 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
 
         if (message instanceof McpSchema.JSONRPCRequest request
                 && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
-            initialize(request, res, !accepts.json());
+            initialize(request, res, !accepts.json(), HttpRequests.clientIdentity(req, identityByToken));
             return;
         }
         Session session = requireSession(req);
@@ -212,6 +217,13 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
             case McpSchema.JSONRPCRequest request -> {
                 boolean stream = accepts.eventStream()
                         && (!accepts.json() || STREAMED_METHODS.contains(request.method()));
+                try {
+                    JsonRpcInput.checkParams(request);
+                } catch (JsonRpcInput.Invalid e) {
+                    // a request the server cannot take is answered at once, never handed to the SDK
+                    answerNow(res, !accepts.json(), e.responseJson(), request.method() + " " + session.id());
+                    return;
+                }
                 if (stream) {
                     answerAsEventStream(session, request, context, res);
                 } else {
@@ -222,40 +234,53 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
         }
     }
 
-    private void initialize(McpSchema.JSONRPCRequest request, ServerResponse res, boolean eventStream)
+    private void initialize(McpSchema.JSONRPCRequest request, ServerResponse res, boolean eventStream, String client)
             throws Refusal {
         McpStreamableServerSession.Factory sessionFactory = factory;
         if (sessionFactory == null) {
             throw new Refusal(503, HttpReplies.SERVER_ERROR, "Service Unavailable: no MCP server is bound");
         }
-        if (request.params() == null) {
-            throw new Refusal(400, HttpReplies.INVALID_PARAMS, "Invalid params: initialize needs params");
+        try {
+            JsonRpcInput.checkParams(request);
+        } catch (JsonRpcInput.Invalid e) {
+            throw new Refusal(400, e.code(), e.getMessage(), request.id());
         }
         McpSchema.InitializeRequest params;
         try {
             params = json.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() {
             });
         } catch (IllegalArgumentException e) {
-            throw new Refusal(400, HttpReplies.INVALID_PARAMS, "Invalid params: not an initialize request");
+            throw new Refusal(400, HttpReplies.INVALID_PARAMS, "Invalid params: not an initialize request",
+                    request.id());
         }
-        if (!budget.tryAcquire()) {
+        SessionBudget.Grant grant = budget.tryAcquire(client);
+        if (grant != SessionBudget.Grant.GRANTED) {
             sweep();
-            if (!budget.tryAcquire()) {
-                LOG.log(WARNING, "Refused a new session: the limit of " + budget.max() + " sessions is reached");
-                res.header(HeaderNames.RETRY_AFTER, "30");
-                HttpReplies.error(res, 503, request.id(), HttpReplies.SERVER_ERROR,
-                        "Service Unavailable: too many sessions (limit " + budget.max() + "); retry later");
-                return;
-            }
+            grant = budget.tryAcquire(client);
+        }
+        if (grant == SessionBudget.Grant.CLIENT_FULL) {
+            LOG.log(WARNING, "Refused a new session: this client already holds " + budget.maxPerClient()
+                    + " sessions");
+            res.header(HeaderNames.RETRY_AFTER, "30");
+            HttpReplies.error(res, 429, request.id(), HttpReplies.SERVER_ERROR, "Too Many Requests: this client "
+                    + "already holds " + budget.maxPerClient() + " sessions; end one (DELETE) or retry later");
+            return;
+        }
+        if (grant == SessionBudget.Grant.FULL) {
+            LOG.log(WARNING, "Refused a new session: the limit of " + budget.max() + " sessions is reached");
+            res.header(HeaderNames.RETRY_AFTER, "30");
+            HttpReplies.error(res, 503, request.id(), HttpReplies.SERVER_ERROR,
+                    "Service Unavailable: too many sessions (limit " + budget.max() + "); retry later");
+            return;
         }
         McpStreamableServerSession.McpStreamableServerSessionInit init;
         try {
             init = sessionFactory.startSession(params);
         } catch (RuntimeException e) {
-            budget.release();
+            budget.release(client);
             throw e;
         }
-        Session session = new Session(init.session());
+        Session session = new Session(init.session(), client);
         sessions.put(session.id(), session);
         McpSchema.InitializeResult result;
         try {
@@ -289,6 +314,8 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
         session.streamOpened();
         try {
             stream.handle(request).contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
+        } catch (RuntimeException e) {
+            LOG.log(WARNING, "Request " + request.method() + " in session " + session.id() + " failed", e);
         } finally {
             session.streamClosed();
         }
@@ -315,7 +342,23 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
             LOG.log(WARNING, "Request " + request.method() + " in session " + session.id() + " failed", e);
         } finally {
             session.streamClosed();
+            if (!transport.answered) {
+                // the SDK failed before answering: the client still gets an answer for its id
+                connection.send("message", null, JsonRpcInput.errorJson(request.id(), HttpReplies.INTERNAL_ERROR,
+                        "Internal error: the server could not handle this request"));
+            }
             connection.finish();
+        }
+    }
+
+    /** Answers a request with one message, as JSON or as a one-event stream when the client takes only those. */
+    private void answerNow(ServerResponse res, boolean eventStream, String message, String label) {
+        if (eventStream) {
+            SseConnection connection = SseConnection.open(res, label, streams);
+            connection.send("message", null, message);
+            connection.finish();
+        } else {
+            HttpReplies.json(res, 200, message);
         }
     }
 
@@ -335,7 +378,8 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
         }
         try {
             SseConnection connection = SseConnection.open(res, "GET " + session.id(), streams);
-            session.streamOpened();
+            // an open GET stream is not activity: the session still expires when idle, closing the stream
+            session.touch();
             try {
                 session.attach(connection);
                 connection.awaitClosed();
@@ -343,7 +387,6 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
                 Thread.currentThread().interrupt();
             } finally {
                 session.detach(connection);
-                session.streamClosed();
                 connection.finish();
             }
         } finally {
@@ -368,7 +411,11 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
             throw new Refusal(400, HttpReplies.SERVER_ERROR, "Bad Request: malformed Mcp-Session-Id header");
         }
         Session session = sessions.get(id);
-        if (session == null) {
+        // another client's session is answered as unknown: its existence is not revealed
+        if (session == null || !session.owner.equals(HttpRequests.clientIdentity(req, identityByToken))) {
+            if (session != null) {
+                LOG.log(DEBUG, () -> "Refused a request for session " + id + " from a client that did not open it");
+            }
             throw new Refusal(404, HttpReplies.SESSION_NOT_FOUND,
                     "Session not found: it expired or was deleted; initialize a new one");
         }
@@ -387,7 +434,7 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
         if (!sessions.remove(session.id(), session)) {
             return;
         }
-        budget.release();
+        budget.release(session.owner);
         session.markEnded();
         try {
             session.sdk.closeGracefully().block(CLOSE_TIMEOUT);
@@ -408,9 +455,10 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
 
     // ---- sessions and their streams ----
 
-    /** A session with what the transport tracks for it: activity, open streams, its GET streams. */
+    /** A session with what the transport tracks for it: its owner, activity, requests in progress, GET streams. */
     private final class Session {
         final McpStreamableServerSession sdk;
+        final String owner;
         private final AtomicInteger openStreams = new AtomicInteger();
         final AtomicInteger getStreams = new AtomicInteger();
         private final AtomicBoolean ended = new AtomicBoolean();
@@ -418,8 +466,9 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
         private ListeningChannel channel;
         private McpStreamableServerSession.McpStreamableServerSessionStream channelStream;
 
-        Session(McpStreamableServerSession sdk) {
+        Session(McpStreamableServerSession sdk, String owner) {
             this.sdk = sdk;
+            this.owner = owner;
         }
 
         String id() {
@@ -440,7 +489,7 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
             touch();
         }
 
-        /** Nanoseconds without activity; 0 while a stream is open. */
+        /** Nanoseconds without activity; 0 while a request is being answered. */
         long idleSince(long now) {
             return openStreams.get() > 0 ? 0 : now - lastActive;
         }
@@ -518,7 +567,7 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
         }
 
         boolean deliver(McpSchema.JSONRPCMessage message, String id) {
-            String data = write(message);
+            String data = write(JsonRpcInput.scrub(message));
             for (SseConnection connection : connections) {
                 if (connection.send("message", id, data)) {
                     return true;
@@ -569,6 +618,7 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
     /** The event stream that answers one POSTed request. */
     private final class EventStreamAnswer implements McpStreamableServerTransport {
         private final SseConnection connection;
+        volatile boolean answered;
 
         EventStreamAnswer(SseConnection connection) {
             this.connection = connection;
@@ -582,7 +632,10 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
         @Override
         public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message, String messageId) {
             return Mono.defer(() -> {
-                if (connection.send("message", messageId, write(message))) {
+                if (message instanceof McpSchema.JSONRPCResponse) {
+                    answered = true;
+                }
+                if (connection.send("message", messageId, write(JsonRpcInput.scrub(message)))) {
                     return Mono.empty();
                 }
                 if (message instanceof McpSchema.JSONRPCRequest) {
@@ -629,7 +682,7 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
             return Mono.defer(() -> {
                 if (message instanceof McpSchema.JSONRPCResponse response
                         && Objects.equals(String.valueOf(response.id()), String.valueOf(requestId))) {
-                    answer.compareAndSet(null, response);
+                    answer.compareAndSet(null, (McpSchema.JSONRPCResponse) JsonRpcInput.scrub(response));
                     return Mono.empty();
                 }
                 if (session.forward(message, messageId)) {

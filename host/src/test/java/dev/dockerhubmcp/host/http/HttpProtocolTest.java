@@ -181,9 +181,13 @@ class HttpProtocolTest {
         server.close();
         server = HttpTestSupport.start(HttpTestSupport.loopback().withMaxSessions(2), binder);
         mcp = server.endpoint();
-        String first = HttpTestSupport.initialize(mcp);
+        // two clients (one session each: the per-client cap is half the global one) fill the server
+        java.net.http.HttpClient other = HttpTestSupport.clientFrom("127.0.0.2");
+        String first = HttpTestSupport.initialize(other, mcp);
         HttpTestSupport.initialize(mcp);
-        HttpResponse<String> third = HttpTestSupport.post(mcp, INIT_BODY, "Content-Type", "application/json", "Accept", ACCEPT_BOTH);
+        java.net.http.HttpClient late = HttpTestSupport.clientFrom("127.0.0.3");
+        HttpResponse<String> third = HttpTestSupport.post(late, mcp, INIT_BODY, "Content-Type", "application/json",
+                "Accept", ACCEPT_BOTH);
         assertEquals(503, third.statusCode());
         JsonNode error = HttpTestSupport.json(third.body());
         assertEquals(1, error.path("id").asInt());
@@ -191,11 +195,11 @@ class HttpProtocolTest {
         assertTrue(error.path("error").path("message").asText().contains("too many sessions"));
         assertTrue(third.headers().firstValue("Retry-After").isPresent());
         // The legacy transport shares the cap.
-        assertEquals(503, HttpTestSupport.send("GET", URI.create("http://127.0.0.1:" + server.port() + "/sse"),
+        assertEquals(503, HttpTestSupport.send(late, "GET", URI.create("http://127.0.0.1:" + server.port() + "/sse"),
                 "Accept", "text/event-stream").statusCode());
 
-        assertEquals(200, HttpTestSupport.send("DELETE", mcp, "Mcp-Session-Id", first).statusCode());
-        HttpTestSupport.initialize(mcp);
+        assertEquals(200, HttpTestSupport.send(other, "DELETE", mcp, "Mcp-Session-Id", first).statusCode());
+        HttpTestSupport.initialize(late, mcp);
         assertEquals(2, server.sessionCount());
     }
 

@@ -127,28 +127,53 @@ final class HttpTestSupport {
 
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** A client whose connections come from another loopback address (127.0.0.2, ...): another client identity. */
+    static HttpClient clientFrom(String localAddress) {
+        try {
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .localAddress(java.net.InetAddress.getByName(localAddress)).build();
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static HttpResponse<String> post(URI uri, String body, String... headers) throws IOException, InterruptedException {
+        return post(CLIENT, uri, body, headers);
+    }
+
+    static HttpResponse<String> post(HttpClient client, URI uri, String body, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             b.headers(headers);
         }
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> send(String method, URI uri, String... headers) throws IOException, InterruptedException {
+        return send(CLIENT, method, uri, headers);
+    }
+
+    static HttpResponse<String> send(HttpClient client, String method, URI uri, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (headers.length > 0) {
             b.headers(headers);
         }
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** POSTs initialize and returns the new session id. */
     static String initialize(URI mcp, String... extraHeaders) throws IOException, InterruptedException {
+        return initialize(CLIENT, mcp, extraHeaders);
+    }
+
+    static String initialize(HttpClient client, URI mcp, String... extraHeaders)
+            throws IOException, InterruptedException {
         String[] headers = concat(new String[]{"Content-Type", "application/json", "Accept", ACCEPT_BOTH}, extraHeaders);
-        HttpResponse<String> res = post(mcp, INIT_BODY, headers);
+        HttpResponse<String> res = post(client, mcp, INIT_BODY, headers);
         if (res.statusCode() != 200) {
             throw new AssertionError("initialize answered " + res.statusCode() + ": " + res.body());
         }
