@@ -41,7 +41,7 @@ final class CompleteUpload {
         String repo = Reg.repository(args);
         String digest = args.string("digest");
         Digests.digester(digest);
-        RegistryBody body = Uploads.chunk(args);
+        RegistryBody body = Uploads.chunk(args, ctx.files());
         RegistryRequest.Builder b = RegistryRequest.builder("PUT", repo).location(args.string("location"))
             .actions("pull,push").query("digest", digest);
         if (body != null) {
