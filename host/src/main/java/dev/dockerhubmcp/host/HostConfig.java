@@ -30,11 +30,12 @@ import static java.util.Objects.requireNonNull;
  * @param sessionIdleTimeout   HTTP idle session expiry
  * @param env                  the environment (for plugin toggles and upstream configuration)
  * @param home                 the user's home (Docker CLI config)
+ * @param filesDir             DOCKERHUB_FILES_DIR: the one directory path arguments may name, or null (none allowed)
  */
 public record HostConfig(String transport, String host, int port, String toolMode, Path pluginsDir, SafetyPolicy policy,
                          String authToken, boolean allowUnauthenticated, Set<String> allowedOrigins,
                          Set<String> allowedHosts, int maxSessions, Duration sessionIdleTimeout,
-                         Map<String, String> env, Path home) {
+                         Map<String, String> env, Path home, Path filesDir) {
     public static final Set<String> TRANSPORTS = Set.of("stdio", "streamable-http", "sse");
     public static final Set<String> TOOL_MODES = Set.of("consolidated", "granular");
 
@@ -64,7 +65,8 @@ public record HostConfig(String transport, String host, int port, String toolMod
     /**
      * Reads flags and environment. Flags: {@code --transport}, {@code --host}, {@code --port}, {@code --tool-mode}
      * (alias {@code --tools}), {@code --plugins-dir}, {@code --read-only}, {@code --allow-destructive},
-     * {@code --allow-unauthenticated}, {@code --allowed-origin} (repeatable), {@code --allowed-host} (repeatable).
+     * {@code --allow-unauthenticated}, {@code --allowed-origin} (repeatable), {@code --allowed-host} (repeatable),
+     * {@code --files-dir}.
      */
     public static HostConfig from(List<String> flags, Map<String, String> env, Path defaultPluginsDir, Path home) {
         Flags f = new Flags(flags);
@@ -86,11 +88,20 @@ public record HostConfig(String transport, String host, int port, String toolMod
         hosts.addAll(csv(env.get("MCP_ALLOWED_HOSTS")));
         int maxSessions = parseInt("MCP_MAX_SESSIONS", env.getOrDefault("MCP_MAX_SESSIONS", "100"));
         int idleMinutes = parseInt("MCP_SESSION_IDLE_MINUTES", env.getOrDefault("MCP_SESSION_IDLE_MINUTES", "30"));
+        String files = f.value("--files-dir", env.get("DOCKERHUB_FILES_DIR"));
         f.rejectUnknown();
         String token = env.get("MCP_AUTH_TOKEN");
         return new HostConfig(transport, host, port, toolMode, plugins, new SafetyPolicy(readOnly, destructive),
             token == null || token.isBlank() ? null : token, unauthenticated, origins, hosts, maxSessions,
-            Duration.ofMinutes(idleMinutes), env, home);
+            Duration.ofMinutes(idleMinutes), env, home, files == null || files.isBlank() ? null : filesDir(files));
+    }
+
+    private static Path filesDir(String value) {
+        try {
+            return Path.of(value.strip());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("DOCKERHUB_FILES_DIR (--files-dir) is not a valid path: '" + value + "'");
+        }
     }
 
     /** Whether a plugin's toggle variable leaves it on (true/false, 1/0, yes/no, on/off; default on). */

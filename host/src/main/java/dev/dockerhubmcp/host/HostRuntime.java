@@ -3,6 +3,8 @@ package dev.dockerhubmcp.host;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.PluginInfo;
 import dev.dockerhubmcp.api.RateLimits;
+import dev.dockerhubmcp.api.files.FilesRoot;
+import dev.dockerhubmcp.api.files.LocalFiles;
 import dev.dockerhubmcp.api.http.DefaultUpstreams;
 import dev.dockerhubmcp.api.http.UpstreamConfig;
 import dev.dockerhubmcp.api.hub.HubClient;
@@ -27,12 +29,14 @@ public final class HostRuntime implements AutoCloseable {
     private final ToolCatalog catalog;
     private final RateLimits rateLimits = new RateLimits();
     private final Supplier<UpstreamConfig> upstreamConfig;
+    private final LocalFiles files;
     private volatile DefaultUpstreams upstreams;
 
     public HostRuntime(HostConfig config, PluginJarLoader plugins, Supplier<UpstreamConfig> upstreamConfig) {
         this.config = requireNonNull(config, "config is null");
         this.plugins = requireNonNull(plugins, "plugins is null");
         this.upstreamConfig = requireNonNull(upstreamConfig, "upstreamConfig is null");
+        this.files = config.filesDir() == null ? FilesRoot.OFF : FilesRoot.of(config.filesDir());
         this.catalog = ToolCatalog.build(plugins.plugins(), config.toolMode(), config.policy());
     }
 
@@ -94,6 +98,11 @@ public final class HostRuntime implements AutoCloseable {
             @Override
             public RateLimits rateLimits() {
                 return rateLimits;
+            }
+
+            @Override
+            public LocalFiles files() {
+                return files;
             }
 
             @Override

@@ -57,7 +57,10 @@ public final class Main {
           --port N                                 PORT (default 8000)
           --tool-mode consolidated|granular        DOCKERHUB_TOOL_MODE (default consolidated)
           --plugins-dir DIR                        DOCKERHUB_PLUGINS_DIR (default: plugins/ of the installation)
-          --read-only                              DOCKERHUB_READ_ONLY=true: only read actions are listed
+          --read-only                              DOCKERHUB_READ_ONLY=true: only read actions are listed,
+                                                   no local file is written
+          --files-dir DIR                          DOCKERHUB_FILES_DIR: the only directory file arguments
+                                                   (output_path, source_path) may name; unset: none allowed
           --allow-destructive                      DOCKERHUB_ALLOW_DESTRUCTIVE=true: allow deletes and deactivations
           --allow-unauthenticated                  serve HTTP beyond loopback without MCP_AUTH_TOKEN
           --allowed-origin ORIGIN, --allowed-host NAME   extra Origins/Hosts accepted over HTTP

@@ -1,5 +1,7 @@
 package dev.dockerhubmcp.api;
 
+import dev.dockerhubmcp.api.files.FilesRoot;
+import dev.dockerhubmcp.api.files.LocalFiles;
 import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
 import dev.dockerhubmcp.api.safety.SafetyPolicy;
@@ -36,6 +38,14 @@ public interface ActionContext {
     /** True once the caller cancelled; long actions check it between chunks. */
     default boolean cancelled() {
         return false;
+    }
+
+    /**
+     * Local files named by arguments (read or written): only through this, confined to the files directory the server
+     * was given; refused (naming the setting) when there is none.
+     */
+    default LocalFiles files() {
+        return FilesRoot.OFF;
     }
 
     /** The plugins this host knows (for hub_admin). */

@@ -6,6 +6,8 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.DockerHubPlugin;
 import dev.dockerhubmcp.api.RateLimits;
+import dev.dockerhubmcp.api.files.FilesRoot;
+import dev.dockerhubmcp.api.files.LocalFiles;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.http.Credentials;
 import dev.dockerhubmcp.api.http.DefaultUpstreams;
@@ -16,6 +18,7 @@ import dev.dockerhubmcp.api.runtime.ActionRunner;
 import dev.dockerhubmcp.api.safety.SafetyPolicy;
 import dev.dockerhubmcp.api.scout.ScoutClient;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +44,13 @@ public final class ActionHarness implements AutoCloseable {
 
     private final DefaultUpstreams upstreams;
     private final ActionRunner runner;
+    private final LocalFiles files;
     private final List<String> logs = new ArrayList<>();
 
-    private ActionHarness(DefaultUpstreams upstreams, SafetyPolicy policy) {
+    private ActionHarness(DefaultUpstreams upstreams, SafetyPolicy policy, LocalFiles files) {
         this.upstreams = upstreams;
         this.runner = new ActionRunner(policy);
+        this.files = files;
     }
 
     public static Builder builder() {
@@ -103,6 +108,11 @@ public final class ActionHarness implements AutoCloseable {
             }
 
             @Override
+            public LocalFiles files() {
+                return files;
+            }
+
+            @Override
             public void log(String level, String message) {
                 synchronized (logs) {
                     logs.add(level + ": " + message);
@@ -139,6 +149,7 @@ public final class ActionHarness implements AutoCloseable {
             .maxTotalRetryWait(Duration.ofSeconds(5));
         private boolean readOnly;
         private boolean allowDestructive;
+        private Path filesDir;
 
         public Builder hub(String url) {
             config.hubUrl(url);
@@ -194,6 +205,12 @@ public final class ActionHarness implements AutoCloseable {
             return this;
         }
 
+        /** The files directory (DOCKERHUB_FILES_DIR) for path arguments; without it they are refused. */
+        public Builder filesDir(Path dir) {
+            this.filesDir = dir;
+            return this;
+        }
+
         /** Any other configuration (timeouts, retries). */
         public Builder configure(Consumer<UpstreamConfig.Builder> change) {
             change.accept(config);
@@ -202,7 +219,7 @@ public final class ActionHarness implements AutoCloseable {
 
         public ActionHarness build() {
             return new ActionHarness(new DefaultUpstreams(config.build()),
-                new SafetyPolicy(readOnly, allowDestructive));
+                new SafetyPolicy(readOnly, allowDestructive), filesDir == null ? FilesRoot.OFF : FilesRoot.of(filesDir));
         }
     }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
 public record CliArgs(List<String> options, List<String> positional, boolean json, boolean markdown) {
     static final Set<String> BOOLEAN = Set.of("--read-only", "--allow-destructive", "--allow-unauthenticated");
     static final Set<String> VALUED = Set.of("--transport", "--host", "--port", "--tool-mode", "--tools",
-        "--plugins-dir", "--allowed-origin", "--allowed-host");
+        "--plugins-dir", "--allowed-origin", "--allowed-host", "--files-dir");
 
     public static CliArgs parse(List<String> args) {
         List<String> options = new ArrayList<>();

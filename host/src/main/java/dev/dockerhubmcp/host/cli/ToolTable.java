@@ -68,7 +68,8 @@ public final class ToolTable {
 
     static String effect(ToolSpec.ActionRef a) {
         String e = a.effect().name().toLowerCase(Locale.ROOT);
-        return a.effect() == Effect.WRITE && a.mayDestroy() ? "write/destructive" : e;
+        String shown = a.effect() == Effect.WRITE && a.mayDestroy() ? "write/destructive" : e;
+        return a.writesFiles() ? shown + "/writes file" : shown;
     }
 
     static String firstSentence(String s, int max) {

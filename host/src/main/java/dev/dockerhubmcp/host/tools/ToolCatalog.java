@@ -31,7 +31,8 @@ import static java.util.Objects.requireNonNull;
  * on every call, so errors name the action and the field.</li>
  * <li><b>granular</b>: one tool per action, {@code hub_<id>_<action>}, with its exact schema and output schema.</li>
  * </ul>
- * Read-only mode leaves out every action whose effect is not READ; annotations come from effects only.
+ * Read-only mode leaves out every action whose effect is not READ and every parameter that writes a local file;
+ * annotations come from effects (and file writes) only.
  */
 public final class ToolCatalog {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -49,16 +50,16 @@ public final class ToolCatalog {
         ActionRunner runner = new ActionRunner(policy);
         List<ToolSpec> tools = new ArrayList<>();
         for (LoadedPlugin p : plugins) {
-            List<Action> visible = p.actions().stream().filter(a -> policy.lists(a.effect())).toList();
+            List<Action> visible = p.actions().stream().filter(policy::lists).toList();
             if (visible.isEmpty()) {
                 continue;
             }
             if ("granular".equals(mode)) {
                 for (Action a : visible) {
-                    tools.add(granular(p, a, runner));
+                    tools.add(granular(p, a, policy.shown(a), runner));
                 }
             } else {
-                tools.add(consolidated(p, visible, runner));
+                tools.add(consolidated(p, visible, visible.stream().map(policy::shown).toList(), runner));
             }
         }
         return new ToolCatalog(tools);
@@ -72,17 +73,21 @@ public final class ToolCatalog {
         return tools.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
-    private static ToolSpec granular(LoadedPlugin p, Action a, ActionRunner runner) {
+    /** {@code shown} is how the policy presents {@code a} (read-only: without file-writing parameters). */
+    private static ToolSpec granular(LoadedPlugin p, Action a, Action shown, ActionRunner runner) {
         String name = p.toolName() + "_" + a.name();
         String label = p.toolName() + " " + a.name();
         ObjectNode output = a.output().map(ToolCatalog::envelopeSchema).orElse(null);
-        return new ToolSpec(name, a.description(), a.inputSchema(), output, hints(List.of(a)),
-            List.of(ref(p, a)), (args, ctx) -> runner.run(label, a, args, ctx));
+        return new ToolSpec(name, shown.description(), shown.inputSchema(), output, hints(List.of(shown)),
+            List.of(ref(p, shown)), (args, ctx) -> runner.run(label, a, args, ctx));
     }
 
-    private static ToolSpec consolidated(LoadedPlugin p, List<Action> actions, ActionRunner runner) {
+    private static ToolSpec consolidated(LoadedPlugin p, List<Action> visible, List<Action> actions,
+                                         ActionRunner runner) {
         Map<String, Action> byName = new LinkedHashMap<>();
-        actions.forEach(a -> byName.put(a.name(), a));
+        visible.forEach(a -> byName.put(a.name(), a));
+        Map<String, Action> shownByName = new LinkedHashMap<>();
+        actions.forEach(a -> shownByName.put(a.name(), a));
         ObjectNode schema = NODES.objectNode();
         schema.put("type", "object");
         ObjectNode props = schema.putObject("properties");
@@ -115,16 +120,22 @@ public final class ToolCatalog {
         if (!destroys.isEmpty()) {
             desc.append(" Destructive: ").append(String.join(", ", destroys)).append('.');
         }
+        List<String> files = actions.stream().filter(Action::mayWriteFiles)
+            .map(a -> a.name() + " (" + String.join(", ", a.writesFiles()) + ")").toList();
+        if (!files.isEmpty()) {
+            desc.append(" Writes local files: ").append(String.join(", ", files)).append('.');
+        }
         desc.append(" action=help: parameters.");
         String tool = p.toolName();
         return new ToolSpec(tool, desc.toString(), schema, null, hints(actions),
             actions.stream().map(a -> ref(p, a)).toList(),
-            (args, ctx) -> callConsolidated(tool, p, byName, args, ctx, runner));
+            (args, ctx) -> callConsolidated(tool, p, byName, shownByName, args, ctx, runner));
     }
 
 
-    private static Result callConsolidated(String tool, LoadedPlugin p, Map<String, Action> byName, ObjectNode raw,
-                                           ActionContext ctx, ActionRunner runner) {
+    private static Result callConsolidated(String tool, LoadedPlugin p, Map<String, Action> byName,
+                                           Map<String, Action> shownByName, ObjectNode raw, ActionContext ctx,
+                                           ActionRunner runner) {
         ObjectNode args = raw == null ? NODES.objectNode() : raw;
         JsonNode actionNode = args.get("action");
         if (actionNode == null || !actionNode.isTextual() || actionNode.asText().isBlank()) {
@@ -133,7 +144,7 @@ public final class ToolCatalog {
         }
         String name = actionNode.asText();
         if (name.equals("help")) {
-            return help(tool, byName, args.path("topic").asText(null));
+            return help(tool, shownByName, args.path("topic").asText(null));
         }
         Action action = byName.get(name);
         if (action == null) {
@@ -208,7 +219,8 @@ public final class ToolCatalog {
             }
             ObjectNode entry = list.putObject(a.name());
             entry.put("effect", a.effect().name().toLowerCase(java.util.Locale.ROOT)
-                + (a.mayDestroy() && a.effect() == Effect.WRITE ? " (destructive with some arguments)" : ""));
+                + (a.mayDestroy() && a.effect() == Effect.WRITE ? " (destructive with some arguments)" : "")
+                + (a.mayWriteFiles() ? " (writes a local file with " + String.join(", ", a.writesFiles()) + ")" : ""));
             entry.put("description", a.description());
             entry.set("input", a.inputSchema());
         }
@@ -229,11 +241,11 @@ public final class ToolCatalog {
 
     private static ToolSpec.ActionRef ref(LoadedPlugin p, Action a) {
         return new ToolSpec.ActionRef(p.id(), a.name(), a.effect(), a.mayDestroy(), a.description(),
-            a.inputSchema());
+            a.mayWriteFiles(), a.inputSchema());
     }
 
     private static ToolSpec.Hints hints(List<Action> actions) {
-        boolean allRead = actions.stream().allMatch(a -> a.effect() == Effect.READ);
+        boolean allRead = actions.stream().allMatch(Action::readOnly);
         boolean destroys = actions.stream().anyMatch(Action::mayDestroy);
         return new ToolSpec.Hints(allRead, destroys, allRead, true);
     }

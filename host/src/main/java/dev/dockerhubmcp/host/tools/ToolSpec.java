@@ -39,9 +39,9 @@ public record ToolSpec(String name, String description, ObjectNode inputSchema, 
     /**
      * MCP tool annotations, derived from effects only.
      *
-     * @param readOnly    every action is READ
+     * @param readOnly    every action is READ and writes no local file
      * @param destructive some action may destroy
-     * @param idempotent  every action is READ
+     * @param idempotent  the same as readOnly
      * @param openWorld   talks to a remote service
      */
     public record Hints(boolean readOnly, boolean destructive, boolean idempotent, boolean openWorld) {
@@ -55,9 +55,10 @@ public record ToolSpec(String name, String description, ObjectNode inputSchema, 
      * @param effect       READ, WRITE or DESTRUCTIVE
      * @param mayDestroy   destructive for some arguments
      * @param description  the action's description
+     * @param writesFiles  writes a local file for some arguments
      * @param inputSchema  the action's own input schema
      */
     public record ActionRef(String plugin, String action, dev.dockerhubmcp.api.Effect effect, boolean mayDestroy,
-                            String description, ObjectNode inputSchema) {
+                            String description, boolean writesFiles, ObjectNode inputSchema) {
     }
 }

@@ -3,6 +3,7 @@ package dev.dockerhubmcp.api.registry;
 import dev.dockerhubmcp.api.ActionError;
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.ErrorType;
+import dev.dockerhubmcp.api.files.NewLocalFile;
 import dev.dockerhubmcp.api.http.registry.Digests;
 
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class BlobSink implements AutoCloseable {
     private final String expected;
     private final long announced;
     private final MessageDigest md;
-    private final Path target;
+    private final Runnable remove;
     private final FileChannel channel;
     private final int keepHead;
     private byte[] head = new byte[0];
@@ -50,10 +51,30 @@ public final class BlobSink implements AutoCloseable {
         }
         this.md = Digests.digester(expectedDigest);
         this.announced = announced;
-        this.target = target;
         this.keepHead = keepHead;
         this.channel = target == null ? null
             : FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.remove = target == null ? null : () -> {
+            try {
+                Files.deleteIfExists(target);
+            } catch (IOException ignored) {
+                // nothing more we can do
+            }
+        };
+    }
+
+    private BlobSink(String expectedDigest, long announced, NewLocalFile target) {
+        this.expected = requireNonNull(expectedDigest, "expectedDigest is null");
+        this.md = Digests.digester(expectedDigest);
+        this.announced = announced;
+        this.keepHead = 0;
+        this.channel = target.channel();
+        this.remove = target::discard;
+    }
+
+    /** Writes into a file being created in the files directory; {@link #abort()} discards it. */
+    public static BlobSink into(String expectedDigest, long announced, NewLocalFile target) {
+        return new BlobSink(expectedDigest, announced, requireNonNull(target, "target is null"));
     }
 
 
@@ -167,12 +188,8 @@ public final class BlobSink implements AutoCloseable {
         } catch (IOException ignored) {
             // removing it is what matters
         }
-        if (target != null) {
-            try {
-                Files.deleteIfExists(target);
-            } catch (IOException ignored) {
-                // nothing more we can do
-            }
+        if (remove != null) {
+            remove.run();
         }
     }
 
@@ -210,6 +227,6 @@ public final class BlobSink implements AutoCloseable {
     }
 
     private String removed() {
-        return target == null ? "" : "; the partial file was removed";
+        return remove == null ? "" : "; the partial file was removed";
     }
 }

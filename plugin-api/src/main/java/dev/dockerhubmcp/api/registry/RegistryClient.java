@@ -3,6 +3,7 @@ package dev.dockerhubmcp.api.registry;
 import dev.dockerhubmcp.api.http.registry.Digests;
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.ErrorType;
+import dev.dockerhubmcp.api.files.NewLocalFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,11 +36,34 @@ public interface RegistryClient {
      */
     default BlobDownload download(RegistryRequest request, String expectedDigest, Path target, int keepHead,
                                   TransferMonitor monitor) {
+        return receive(request, expectedDigest, length -> new BlobSink(expectedDigest, length, target, keepHead),
+            target, monitor);
+    }
+
+    /**
+     * Downloads a blob into a file being created in the files directory (see {@link #download(RegistryRequest,
+     * String, Path, int, TransferMonitor)}); on failure the file is discarded, on success the caller commits it.
+     */
+    default BlobDownload download(RegistryRequest request, String expectedDigest, NewLocalFile target,
+                                  TransferMonitor monitor) {
+        java.util.Objects.requireNonNull(target, "target is null");
+        return receive(request, expectedDigest, length -> BlobSink.into(expectedDigest, length, target), null,
+            monitor);
+    }
+
+    /** Creates the sink for a download once its Content-Length (or -1) is known. */
+    @FunctionalInterface
+    interface SinkOpener {
+        BlobSink open(long contentLength) throws IOException;
+    }
+
+    private BlobDownload receive(RegistryRequest request, String expectedDigest, SinkOpener opener, Path target,
+                                 TransferMonitor monitor) {
         Digests.digester(expectedDigest); // an unsupported algorithm fails before any request
         try (RegistryStream s = open(request)) {
             BlobSink sink;
             try {
-                sink = new BlobSink(expectedDigest, s.contentLength(), target, keepHead);
+                sink = opener.open(s.contentLength());
             } catch (IOException e) {
                 throw ActionException.validation("cannot create '" + target + "': " + e.getMessage());
             }

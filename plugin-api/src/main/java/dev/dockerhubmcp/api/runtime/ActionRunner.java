@@ -59,10 +59,10 @@ public final class ActionRunner {
         }
         Arguments arguments = Arguments.of(args);
         Effect effect = action.effectFor(arguments);
-        String refusal = policy.refusal(effect);
+        String refusal = policy.refusal(action, arguments);
         if (refusal != null) {
-            ErrorType type = policy.readOnly() && effect != Effect.READ ? ErrorType.READ_ONLY
-                : ErrorType.DESTRUCTIVE_REFUSED;
+            ErrorType type = policy.readOnly() && (effect != Effect.READ || action.fileWrittenBy(arguments).isPresent())
+                ? ErrorType.READ_ONLY : ErrorType.DESTRUCTIVE_REFUSED;
             String what = effect == Effect.DESTRUCTIVE && action.effect() != Effect.DESTRUCTIVE
                 ? " (with these arguments it is destructive)" : "";
             return Result.error(type, label + " refused" + what + ": " + refusal);

@@ -10,6 +10,7 @@ import dev.dockerhubmcp.api.http.CredentialResolver;
 import dev.dockerhubmcp.api.http.Credentials;
 import dev.dockerhubmcp.api.http.HttpEngine;
 import dev.dockerhubmcp.api.registry.BlobDownload;
+import dev.dockerhubmcp.api.files.NewLocalFile;
 import dev.dockerhubmcp.api.registry.BlobSink;
 import dev.dockerhubmcp.api.registry.RegistryBody;
 import dev.dockerhubmcp.api.registry.RegistryClient;
@@ -165,6 +166,21 @@ public final class DefaultRegistryClient implements RegistryClient {
     @Override
     public BlobDownload download(RegistryRequest request, String expectedDigest, Path target, int keepHead,
                                  TransferMonitor monitor) {
+        return receive(request, expectedDigest, length -> new BlobSink(expectedDigest, length, target, keepHead),
+            target, monitor);
+    }
+
+    @Override
+    public BlobDownload download(RegistryRequest request, String expectedDigest, NewLocalFile target,
+                                 TransferMonitor monitor) {
+        requireNonNull(target, "target is null");
+        return receive(request, expectedDigest, length -> BlobSink.into(expectedDigest, length, target), null,
+            monitor);
+    }
+
+    private BlobDownload receive(RegistryRequest request, String expectedDigest, RegistryClient.SinkOpener opener,
+                                 Path target,
+                                 TransferMonitor monitor) {
         requireNonNull(request, "request is null");
         requireNonNull(expectedDigest, "expectedDigest is null");
         requireNonNull(monitor, "monitor is null");
@@ -174,7 +190,7 @@ public final class DefaultRegistryClient implements RegistryClient {
         Digests.digester(expectedDigest); // an unsupported algorithm fails before any request
         URI uri = uriFor(request);
         HttpResponse.BodyHandler<Received> handler = info -> success(info.statusCode())
-            ? new Transfer(() -> new BlobSink(expectedDigest, contentLength(info.headers()), target, keepHead))
+            ? new Transfer(() -> opener.open(contentLength(info.headers())))
             : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), Received::of);
         HttpResponse<Received> response = exchange(request, uri, handler, Received::discardable, true);
         Received received = response.body();
@@ -697,28 +713,46 @@ public final class DefaultRegistryClient implements RegistryClient {
             return HttpRequest.BodyPublishers.ofByteArray(body.bytes());
         }
         long size;
-        try {
-            size = Files.size(body.file());
-        } catch (IOException e) {
-            throw ActionException.validation("cannot read '" + body.file() + "': " + e.getMessage());
+        String name = body.source() != null ? body.source().name() : body.file().toString();
+        if (body.source() != null) {
+            size = body.source().size();
+        } else {
+            try {
+                size = Files.size(body.file());
+            } catch (IOException e) {
+                throw ActionException.validation("cannot read '" + body.file() + "': " + e.getMessage());
+            }
         }
         if (body.offset() + body.length() > size) {
             throw ActionException.validation("range " + body.offset() + "+" + body.length() + " lies beyond the end of '"
-                + body.file() + "' (" + size + " bytes)");
+                + name + "' (" + size + " bytes)");
         }
-        return new FileRangePublisher(body.file(), body.offset(), body.length(), body.digest());
+        if (body.source() != null) {
+            return new FileRangePublisher(name, body.source()::open, body.offset(), body.length(), body.digest());
+        }
+        Path file = body.file();
+        return new FileRangePublisher(name, () -> FileChannel.open(file, StandardOpenOption.READ), body.offset(),
+            body.length(), body.digest());
+    }
+
+    /** Opens the file afresh for each subscription. */
+    @FunctionalInterface
+    interface ChannelOpener {
+        FileChannel open() throws IOException;
     }
 
     /** Publishes {@code length} bytes of a file from {@code offset}; each subscription reads the range afresh. */
     static final class FileRangePublisher implements HttpRequest.BodyPublisher {
         static final int BUFFER = 256 * 1024;
-        private final Path file;
+        private final String file;
+        private final ChannelOpener opener;
         private final long offset;
         private final long length;
         private final UploadDigest digest;
 
-        FileRangePublisher(Path file, long offset, long length, UploadDigest digest) {
+        FileRangePublisher(String file, ChannelOpener opener, long offset, long length, UploadDigest digest) {
             this.file = requireNonNull(file, "file is null");
+            this.opener = requireNonNull(opener, "opener is null");
             this.offset = offset;
             this.length = length;
             this.digest = digest;
@@ -798,7 +832,7 @@ public final class DefaultRegistryClient implements RegistryClient {
             private void emitOne() {
                 try {
                     if (channel == null) {
-                        channel = FileChannel.open(file, StandardOpenOption.READ);
+                        channel = opener.open();
                         range = digest == null ? null : digest.begin(offset);
                     }
                     long left = offset + length - position;

@@ -42,7 +42,7 @@ final class CompleteUpload {
         String digest = args.string("digest");
         Digests.digester(digest);
         Reg.checkLocation(ctx, args.string("location"));
-        RegistryBody body = Uploads.chunk(args);
+        RegistryBody body = Uploads.chunk(args, ctx.files());
         RegistryRequest.Builder b = RegistryRequest.builder("PUT", repo).location(args.string("location"))
             .actions("pull,push").query("digest", digest);
         if (body != null) {

@@ -1,5 +1,6 @@
 package dev.dockerhubmcp.plugins.registry;
 
+import dev.dockerhubmcp.api.files.NewLocalFile;
 import dev.dockerhubmcp.api.registry.BlobDownload;
 import dev.dockerhubmcp.api.registry.RegistryClient;
 import dev.dockerhubmcp.api.registry.RegistryRequest;
@@ -39,6 +40,13 @@ final class CountingClient implements RegistryClient {
                                  TransferMonitor monitor) {
         count.incrementAndGet();
         return delegate.download(request, expectedDigest, target, keepHead, monitor);
+    }
+
+    @Override
+    public BlobDownload download(RegistryRequest request, String expectedDigest, NewLocalFile target,
+                                 TransferMonitor monitor) {
+        count.incrementAndGet();
+        return delegate.download(request, expectedDigest, target, monitor);
     }
 
     @Override

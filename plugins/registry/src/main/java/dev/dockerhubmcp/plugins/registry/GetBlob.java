@@ -10,6 +10,7 @@ import dev.dockerhubmcp.api.Effect;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
+import dev.dockerhubmcp.api.files.NewLocalFile;
 import dev.dockerhubmcp.api.http.registry.Digests;
 import dev.dockerhubmcp.api.registry.BlobDownload;
 import dev.dockerhubmcp.api.registry.RegistryRequest;
@@ -17,17 +18,14 @@ import dev.dockerhubmcp.api.registry.TransferMonitor;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import java.util.UUID;
 
 /**
  * {@code get_blob}: GET /v2/{repo}/blobs/{digest} through {@link dev.dockerhubmcp.api.registry.RegistryClient#download}
  * (redirects to storage followed by the client; the digest verified over the bytes as they arrive). With
- * {@code output_path}: written to a temporary sibling and moved into place only when the digest matches (removed
- * otherwise). Without: JSON or text blobs under 256 KiB come back inline; anything else is read through, verified
+ * {@code output_path} (inside the files directory, through {@link ActionContext#files()}): written to a temporary
+ * sibling and moved into place only when the digest matches (removed otherwise); the only way this action writes, so
+ * read-only mode leaves the parameter out. Without: JSON or text blobs under 256 KiB come back inline; anything else is read through, verified
  * and described (size, media type, kind) without its bytes.
  */
 final class GetBlob {
@@ -38,7 +36,8 @@ final class GetBlob {
         .input(Schema.object()
             .required("repository", Reg.repository())
             .required("digest", Reg.digest("Blob digest"))
-            .optional("output_path", Schema.string("Write the blob to this file (absolute path; parent must exist)")
+            .optional("output_path", Schema.string("Write the blob to this file, inside the server's files directory "
+                + "(DOCKERHUB_FILES_DIR; relative paths are resolved against it; the parent must exist)")
                 .minLength(1).maxLength(4096))
             .optional("overwrite", Schema.bool("Replace an existing output_path (default false)")))
         .output(Schema.object()
@@ -50,6 +49,7 @@ final class GetBlob {
             .optional("text", Schema.string("The blob when text"))
             .optional("path", Schema.string("Where it was written")))
         .effect(Effect.READ)
+        .writesFile("output_path")
         .handler(GetBlob::handle)
         .build();
 
@@ -60,19 +60,7 @@ final class GetBlob {
         String repo = Reg.repository(args);
         String digest = args.string("digest");
         Digests.digester(digest); // unsupported algorithms fail before any request
-        Path out = args.optString("output_path").map(p -> Path.of(p).toAbsolutePath().normalize()).orElse(null);
         boolean overwrite = args.bool("overwrite", false);
-        if (out != null) {
-            if (out.getParent() == null || !Files.isDirectory(out.getParent())) {
-                throw ActionException.validation("'output_path': directory " + out.getParent() + " does not exist");
-            }
-            if (Files.exists(out) && !overwrite) {
-                throw ActionException.validation("'output_path': " + out + " exists (set overwrite=true to replace)");
-            }
-            if (Files.isDirectory(out)) {
-                throw ActionException.validation("'output_path': " + out + " is a directory");
-            }
-        }
         RegistryRequest request = RegistryRequest.builder("GET", repo).path("blobs/" + digest).build();
         TransferMonitor monitor = new TransferMonitor() {
             @Override
@@ -87,21 +75,16 @@ final class GetBlob {
         };
         ObjectNode data = Reg.obj();
         data.put("digest", digest);
-        if (out != null) {
-            Path partial = out.resolveSibling("." + out.getFileName() + ".partial-" + UUID.randomUUID());
-            BlobDownload d = ctx.registry().download(request, digest, partial, 0, monitor);
-            try {
-                Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                deleteQuietly(partial);
-                throw new ActionException(ErrorType.INTERNAL, "the blob was verified but could not be moved to "
-                    + out + ": " + e.getMessage() + "; the partial file was removed");
+        if (args.has("output_path")) {
+            try (NewLocalFile out = ctx.files().create("output_path", args.string("output_path"), overwrite)) {
+                BlobDownload d = ctx.registry().download(request, digest, out, monitor);
+                out.commit();
+                data.put("media_type", d.header("content-type").orElse(null));
+                data.put("size", d.size());
+                data.put("verified", true);
+                data.put("path", out.name());
+                return Result.ok(d.status(), data);
             }
-            data.put("media_type", d.header("content-type").orElse(null));
-            data.put("size", d.size());
-            data.put("verified", true);
-            data.put("path", out.toString());
-            return Result.ok(d.status(), data);
         }
         BlobDownload d = ctx.registry().download(request, digest, null, Blobs.INLINE_CAP + 1, monitor);
         data.put("media_type", d.header("content-type").orElse(null));
@@ -129,14 +112,6 @@ final class GetBlob {
             return Reg.MAPPER.readTree(bytes);
         } catch (IOException e) {
             throw new ActionException(ErrorType.INTERNAL, "JSON blob could not be read again: " + e.getMessage());
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // best effort
         }
     }
 }

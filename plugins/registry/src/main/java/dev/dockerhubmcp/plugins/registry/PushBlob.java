@@ -9,6 +9,7 @@ import dev.dockerhubmcp.api.Effect;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
+import dev.dockerhubmcp.api.files.LocalFile;
 import dev.dockerhubmcp.api.http.registry.Digests;
 import dev.dockerhubmcp.api.registry.RegistryBody;
 import dev.dockerhubmcp.api.registry.RegistryClient;
@@ -18,8 +19,7 @@ import dev.dockerhubmcp.api.registry.UploadDigest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.channels.Channels;
 import java.security.MessageDigest;
 
 /**
@@ -42,7 +42,8 @@ final class PushBlob {
             + "chunked (chunk_size) or monolithic. Needs push access.")
         .input(Schema.object()
             .required("repository", Reg.repository())
-            .required("source_path", Schema.string("The file to upload").minLength(1).maxLength(4096))
+            .required("source_path", Schema.string("The file to upload, inside the server's files directory "
+                + "(DOCKERHUB_FILES_DIR; relative paths are resolved against it)").minLength(1).maxLength(4096))
             .optional("mode", Schema.string("stream | chunked | monolithic (default stream)")
                 .enumOf("stream", "chunked", "monolithic"))
             .optional("chunk_size", Schema.integer("Bytes per PATCH in chunked mode (default 16 MiB)")
@@ -63,8 +64,8 @@ final class PushBlob {
 
     static Result handle(Arguments args, ActionContext ctx) {
         String repo = Reg.repository(args);
-        Path file = Uploads.sourceFile(args.string("source_path"));
-        long size = Uploads.size(file);
+        LocalFile file = Uploads.sourceFile(ctx.files(), args);
+        long size = file.size();
         String mode = args.string("mode", "stream");
         long chunk = args.longValue("chunk_size", DEFAULT_CHUNK);
         RegistryClient c = ctx.registry();
@@ -135,7 +136,7 @@ final class PushBlob {
      * The digest of the bytes sent; when the client did not hash them (a client other than the shared one may ignore
      * {@link RegistryBody#digest()}), the file is read again to hash it.
      */
-    private static String digestSent(UploadDigest sent, Path file, long size) {
+    private static String digestSent(UploadDigest sent, LocalFile file, long size) {
         if (sent.bytes() == size) {
             try {
                 return sent.value();
@@ -146,16 +147,16 @@ final class PushBlob {
         return sha256(file);
     }
 
-    static String sha256(Path file) {
+    static String sha256(LocalFile file) {
         MessageDigest md = Digests.digester("sha256");
         byte[] buf = new byte[1 << 20];
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Channels.newInputStream(file.open())) {
             int n;
             while ((n = in.read(buf)) >= 0) {
                 md.update(buf, 0, n);
             }
         } catch (IOException e) {
-            throw ActionException.validation("cannot read " + file + ": " + e.getMessage());
+            throw ActionException.validation("cannot read " + file.name() + ": " + e.getMessage());
         }
         return Digests.format("sha256", md.digest());
     }

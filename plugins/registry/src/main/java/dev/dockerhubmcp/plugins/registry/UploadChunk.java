@@ -43,11 +43,11 @@ final class UploadChunk {
         String repo = Reg.repository(args);
         String location = args.string("location");
         Reg.checkLocation(ctx, location);
-        RegistryBody body = Uploads.chunk(args);
+        RegistryBody body = Uploads.chunk(args, ctx.files());
         if (body == null) {
             throw ActionException.validation("give the chunk as 'chunk_base64' or 'source_path'");
         }
-        Long start = args.optLong("blob_offset").orElse(body.file() != null ? body.offset() : null);
+        Long start = args.optLong("blob_offset").orElse(body.bytes() == null ? body.offset() : null);
         RegistryRequest.Builder b = RegistryRequest.builder("PATCH", repo).location(location).actions("pull,push")
             .body(body);
         if (start != null && body.length() > 0) {

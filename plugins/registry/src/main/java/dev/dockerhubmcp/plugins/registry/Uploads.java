@@ -5,15 +5,14 @@ import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.http.registry.UploadLocations;
+import dev.dockerhubmcp.api.files.LocalFile;
+import dev.dockerhubmcp.api.files.LocalFiles;
 import dev.dockerhubmcp.api.registry.RegistryBody;
 import dev.dockerhubmcp.api.registry.RegistryClient;
 import dev.dockerhubmcp.api.registry.RegistryRequest;
 import dev.dockerhubmcp.api.registry.RegistryResponse;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 
 /** Upload-session helpers: the chunk arguments (base64 or a file range), Location handling, cancellation. */
@@ -28,14 +27,14 @@ final class Uploads {
         return b
             .optional("chunk_base64", Schema.string("Chunk bytes, base64 (small chunks; up to 12 MiB of data)")
                 .maxLength(MAX_BASE64))
-            .optional("source_path", Schema.string("Read the chunk from this file instead (streamed from disk)")
-                .minLength(1).maxLength(4096))
+            .optional("source_path", Schema.string("Read the chunk from this file instead (streamed from disk; inside "
+                + "the server's files directory, DOCKERHUB_FILES_DIR)").minLength(1).maxLength(4096))
             .optional("offset", Schema.integer("Where the chunk starts in source_path (default 0)").min(0))
             .optional("length", Schema.integer("Chunk length in bytes (default: to the end of source_path)").min(0));
     }
 
     /** The chunk body given by the arguments, or null when there is none. */
-    static RegistryBody chunk(Arguments args) {
+    static RegistryBody chunk(Arguments args, LocalFiles files) {
         boolean b64 = args.has("chunk_base64");
         boolean file = args.has("source_path");
         if (b64 && file) {
@@ -52,8 +51,8 @@ final class Uploads {
             }
         }
         if (file) {
-            Path p = sourceFile(args.string("source_path"));
-            long size = size(p);
+            LocalFile p = sourceFile(files, args);
+            long size = p.size();
             long offset = args.longValue("offset", 0);
             if (offset > size) {
                 throw ActionException.validation("'offset' " + offset + " is beyond the end of " + p + " (" + size
@@ -69,20 +68,9 @@ final class Uploads {
         return null;
     }
 
-    static Path sourceFile(String path) {
-        Path p = Path.of(path).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-            throw ActionException.validation("'source_path': " + p + " is not a readable file");
-        }
-        return p;
-    }
-
-    static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            throw ActionException.validation("cannot read " + p + ": " + e.getMessage());
-        }
+    /** The file {@code source_path} names, inside the files directory. */
+    static LocalFile sourceFile(LocalFiles files, Arguments args) {
+        return files.read("source_path", args.string("source_path"));
     }
 
     /** The Location of an answer (uploads move on with each PATCH); one off the registry is refused. */

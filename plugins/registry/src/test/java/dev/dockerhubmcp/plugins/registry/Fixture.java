@@ -54,7 +54,7 @@ final class Fixture implements AutoCloseable {
     /** A harness as {@code user} (null: anonymous), destructive actions allowed unless said otherwise. */
     ActionHarness as(String user, boolean allowDestructive) {
         ActionHarness.Builder b = ActionHarness.builder().registry(registry.url()).registryAuth(tokens.realm())
-            .allowDestructive(allowDestructive);
+            .allowDestructive(allowDestructive).filesDir(FakeFixture.TMP);
         if (user != null) {
             b.registryCredentials(user, user + "-pw");
         }
