@@ -47,6 +47,20 @@ public final class Arguments {
         return Optional.of(v.isTextual() ? v.textValue() : v.toString());
     }
 
+    /** An optional file path (a validation error naming the field when it is not a valid path, e.g. has NUL). */
+    public Optional<java.nio.file.Path> optPath(String name) {
+        return optString(name).map(v -> toPath(name, v));
+    }
+
+    /** {@code value} as a file path, or a validation error naming {@code field} (NUL and the like). */
+    public static java.nio.file.Path toPath(String field, String value) {
+        try {
+            return java.nio.file.Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw ActionException.validation("'" + field + "' is not a valid file path");
+        }
+    }
+
     public String string(String name, String fallback) {
         return optString(name).orElse(fallback);
     }

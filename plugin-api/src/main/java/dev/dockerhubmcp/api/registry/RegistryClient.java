@@ -35,7 +35,7 @@ public interface RegistryClient {
      */
     default BlobDownload download(RegistryRequest request, String expectedDigest, Path target, int keepHead,
                                   TransferMonitor monitor) {
-        Digests.digester(expectedDigest); // an unsupported algorithm fails before any request
+        Digests.digester(Digests.require("digest", expectedDigest)); // an unsupported algorithm fails before any request
         try (RegistryStream s = open(request)) {
             BlobSink sink;
             try {

@@ -168,7 +168,7 @@ public final class DefaultRegistryClient implements RegistryClient {
         if (!request.method().equals("GET")) {
             throw new IllegalArgumentException("download is a GET, not " + request.method());
         }
-        Digests.digester(expectedDigest); // an unsupported algorithm fails before any request
+        Digests.digester(Digests.require("digest", expectedDigest)); // an unsupported algorithm fails before any request
         URI uri = uriFor(request);
         HttpResponse.BodyHandler<Received> handler = info -> success(info.statusCode())
             ? new Transfer(() -> new BlobSink(expectedDigest, contentLength(info.headers()), target, keepHead))

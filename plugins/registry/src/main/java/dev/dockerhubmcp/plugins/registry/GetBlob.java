@@ -59,8 +59,8 @@ final class GetBlob {
     static Result handle(Arguments args, ActionContext ctx) {
         String repo = Reg.repository(args);
         String digest = args.string("digest");
-        Digests.digester(digest); // unsupported algorithms fail before any request
-        Path out = args.optString("output_path").map(p -> Path.of(p).toAbsolutePath().normalize()).orElse(null);
+        Digests.digester(Digests.require("digest", digest)); // unsupported algorithms fail before any request
+        Path out = args.optPath("output_path").map(p -> p.toAbsolutePath().normalize()).orElse(null);
         boolean overwrite = args.bool("overwrite", false);
         if (out != null) {
             if (out.getParent() == null || !Files.isDirectory(out.getParent())) {

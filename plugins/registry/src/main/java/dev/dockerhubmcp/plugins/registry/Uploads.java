@@ -68,7 +68,7 @@ final class Uploads {
     }
 
     static Path sourceFile(String path) {
-        Path p = Path.of(path).toAbsolutePath().normalize();
+        Path p = dev.dockerhubmcp.api.Arguments.toPath("source_path", path).toAbsolutePath().normalize();
         if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
             throw ActionException.validation("'source_path': " + p + " is not a readable file");
         }
