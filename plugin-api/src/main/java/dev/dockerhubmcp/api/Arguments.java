@@ -73,8 +73,9 @@ public final class Arguments {
         return Optional.of(v.asLong());
     }
 
+    /** An integer argument, saturated to the int range (never wrapped round to a negative). */
     public int integer(String name, int fallback) {
-        return optLong(name).map(Long::intValue).orElse(fallback);
+        return optLong(name).map(v -> (int) Math.clamp(v, Integer.MIN_VALUE, Integer.MAX_VALUE)).orElse(fallback);
     }
 
     public long longValue(String name, long fallback) {
