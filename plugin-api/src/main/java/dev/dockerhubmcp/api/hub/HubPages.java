@@ -319,7 +319,7 @@ public final class HubPages {
         private int maxPages = DEFAULT_MAX_PAGES;
         private boolean byPageNumber;
         private int pageSize = -1;
-        private Function<JsonNode, Page> reader = HubPages::page;
+        private Function<JsonNode, Page> reader = HubPages::pageObject;
         private Predicate<JsonNode> keep = item -> true;
         private boolean repeatCheck = true;
         private ActionContext context;
@@ -369,7 +369,7 @@ public final class HubPages {
             return this;
         }
 
-        /** Reads one answer into a {@link Page} (default {@link HubPages#page(JsonNode)}), for a shape it lacks. */
+        /** Reads one answer into a {@link Page} (default {@link HubPages#pageObject(JsonNode)}), for a shape it lacks. */
         public Walk reader(Function<JsonNode, Page> reader) {
             this.reader = requireNonNull(reader, "reader is null");
             return this;

@@ -108,7 +108,7 @@ public final class SchemaCheck {
                         + " characters (got " + s.length() + ")");
                 }
                 if (schema.has("pattern")) {
-                    Pattern p = PATTERNS.computeIfAbsent(schema.get("pattern").asText(), Pattern::compile);
+                    Pattern p = PATTERNS.computeIfAbsent(schema.get("pattern").asText(), SchemaCheck::compile);
                     if (!p.matcher(s).find()) {
                         problems.add("'" + field + "' does not match " + schema.get("pattern").asText() + " (got '"
                             + abbreviate(s) + "')");
@@ -204,6 +204,15 @@ public final class SchemaCheck {
             }
         }
         return v;
+    }
+
+    /**
+     * A schema pattern as JSON Schema means it: a final {@code $} is the end of the value (Java's {@code $} would
+     * also accept a value ending in a line break).
+     */
+    private static Pattern compile(String pattern) {
+        boolean anchored = pattern.endsWith("$") && !pattern.endsWith("\\$");
+        return Pattern.compile(anchored ? pattern.substring(0, pattern.length() - 1) + "\\z" : pattern);
     }
 
     private static List<String> fieldNames(JsonNode props) {
