@@ -49,6 +49,20 @@ public final class Arguments {
         return Optional.of(v.isTextual() ? v.textValue() : v.toString());
     }
 
+    /** An optional file path (a validation error naming the field when it is not a valid path, e.g. has NUL). */
+    public Optional<java.nio.file.Path> optPath(String name) {
+        return optString(name).map(v -> toPath(name, v));
+    }
+
+    /** {@code value} as a file path, or a validation error naming {@code field} (NUL and the like). */
+    public static java.nio.file.Path toPath(String field, String value) {
+        try {
+            return java.nio.file.Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw ActionException.validation("'" + field + "' is not a valid file path");
+        }
+    }
+
     public String string(String name, String fallback) {
         return optString(name).orElse(fallback);
     }
@@ -67,6 +81,7 @@ public final class Arguments {
         return Optional.of(v.longValue());
     }
 
+    /** An integer argument, saturated to the int range (never wrapped round to a negative). */
     public int integer(String name, int fallback) {
         Optional<Long> v = optLong(name);
         if (v.isPresent() && (v.get() < Integer.MIN_VALUE || v.get() > Integer.MAX_VALUE)) {

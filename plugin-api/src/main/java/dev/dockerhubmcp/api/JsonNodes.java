@@ -47,4 +47,29 @@ public final class JsonNodes {
         JsonNode v = node.get(field);
         return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
     }
+
+    /**
+     * What is wrong with a JSON text that failed to parse, in words and where, without the parser's class or setting
+     * names (for messages to callers).
+     */
+    public static String problem(Throwable e) {
+        String where = "";
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+            && j.getLocation().getLineNr() > 0) {
+            where = " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return "a number, string or nesting exceeds the size limits" + where;
+        }
+        if (e instanceof StackOverflowError) {
+            return "nested too deeply";
+        }
+        if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+            return "it ends early" + where;
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException && where.isEmpty()) {
+            return "no JSON value";
+        }
+        return "unexpected or malformed content" + where;
+    }
 }

@@ -86,9 +86,12 @@ public record PagedList(int maxPageSize, int defaultMaxItems, int maxItemsCap, i
         }
     }
 
-    /** {@link #run(Arguments, ActionContext, HubRequest, Function, UnaryOperator)} reading pages of any Hub shape. */
+    /**
+     * {@link #run(Arguments, ActionContext, HubRequest, Function, UnaryOperator)} reading the Hub's page objects
+     * strictly ({@link HubPages#pageObject(JsonNode)}).
+     */
     public Result run(Arguments args, ActionContext ctx, HubRequest base, UnaryOperator<JsonNode> compact) {
-        return run(args, ctx, base, HubPages::page, compact);
+        return run(args, ctx, base, HubPages::pageObject, compact);
     }
 
     /**

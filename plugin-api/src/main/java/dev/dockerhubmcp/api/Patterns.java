@@ -14,8 +14,11 @@ public final class Patterns {
     public static final String REPOSITORY = "^[a-z0-9]+(?:[._-][a-z0-9]+)*$";
     /** OCI tag grammar. */
     public static final String TAG = "^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$";
-    /** OCI digest: algorithm:hex. */
-    public static final String DIGEST = "^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$";
+    /**
+     * OCI digest with a registered algorithm: {@code sha256:} and 64, or {@code sha512:} and 128, lowercase hex
+     * characters; other algorithms are refused.
+     */
+    public static final String DIGEST = "^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$";
     /** sha256 digest, the one every registry speaks. */
     public static final String SHA256_DIGEST = "^sha256:[a-f0-9]{64}$";
     /** OCI repository name (path components separated by '/'). */

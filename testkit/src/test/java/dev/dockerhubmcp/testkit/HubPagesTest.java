@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dockerhubmcp.api.ActionContext;
+import dev.dockerhubmcp.api.ActionException;
+import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.RateLimits;
 import dev.dockerhubmcp.api.http.Credentials;
 import dev.dockerhubmcp.api.http.DefaultUpstreams;
@@ -334,9 +336,42 @@ class HubPagesTest {
         assertEquals(4L, scim.startIndex());
         assertEquals(3L, scim.itemsPerPage());
         assertEquals(HubPages.Shape.ARRAY, HubPages.page(M.readTree("[1,2]")).shape());
-        JsonNode odd = M.readTree("{\"name\":\"x\"}");
-        assertEquals(HubPages.Shape.UNKNOWN, HubPages.page(odd).shape());
-        assertTrue(HubPages.page(null).items().isEmpty());
+    }
+
+    @Test
+    void wrongShapesAreUpstreamErrorsNeverEmptyPages() throws Exception {
+        for (String body : List.of("{\"name\":\"x\"}", "\"text\"", "42", "{\"count\":5,\"results\":{}}",
+            "{\"count\":\"many\",\"results\":[]}", "{\"count\":-1,\"results\":[]}", "{\"count\":1.5,\"results\":[]}",
+            "{\"count\":2,\"results\":null}", "{\"total\":1,\"data\":\"x\"}", "{\"logs\":{}}",
+            "{\"totalResults\":1,\"Resources\":7}", "{\"totalResults\":{},\"Resources\":[]}")) {
+            ActionException e = assertThrows(ActionException.class, () -> HubPages.page(M.readTree(body)), body);
+            assertEquals(ErrorType.UPSTREAM, e.error().type(), body);
+            assertTrue(e.getMessage().startsWith("hub answered "), e.getMessage());
+        }
+        assertThrows(ActionException.class, () -> HubPages.page(null));
+        assertThrows(ActionException.class, () -> HubPages.page(M.nullNode()));
+        ActionException array = assertThrows(ActionException.class, () -> HubPages.pageObject(M.readTree("[{}]")));
+        assertTrue(array.getMessage().contains("a JSON array where a page object was expected"), array.getMessage());
+        assertTrue(HubPages.page(M.readTree("{\"totalResults\":0}")).items().isEmpty(), "SCIM may leave out Resources");
+    }
+
+    @Test
+    void aTruncatedOrWronglyShapedListIsAnUpstreamErrorThroughTheClient() {
+        try (FakeHub hub = FakeHub.start().requireAuth(false); DefaultUpstreams up = upstreams(hub)) {
+            hub.on("GET", "/v2/cut/x").respond(200, "{\"count\": 5, \"results\": [{\"name\": \"a\"");
+            hub.on("GET", "/v2/trailing/x").respond(200, "{\"count\": 0, \"results\": []} {\"more\": 1}");
+            hub.on("GET", "/v2/array/x").respond(200, "[{\"name\": \"a\"}]");
+            for (String p : List.of("cut", "trailing", "array")) {
+                HubRequest r = HubRequest.get("/v2/{}/x", p).auth(HubAuth.NONE).build();
+                ActionException e = assertThrows(ActionException.class,
+                    () -> HubPages.walk(r).run(up.hub()), p);
+                assertEquals(ErrorType.UPSTREAM, e.error().type(), p);
+                assertFalse(e.getMessage().contains("Exception") || e.getMessage().contains("jackson"), e.getMessage());
+            }
+            ActionException cut = assertThrows(ActionException.class, () -> up.hub().send(
+                HubRequest.get("/v2/{}/x", "cut").auth(HubAuth.NONE).build()));
+            assertTrue(cut.getMessage().contains("not valid JSON (it ends early"), cut.getMessage());
+        }
     }
 
     // walk(): the configurable form

@@ -155,12 +155,8 @@ public final class McpServerFactory {
             Object progressToken = request.meta() == null ? null : request.meta().get("progressToken");
             Result result = tool.call().run(args, runtime.context(new ExchangeSink(exchange, progressToken)));
             return toMcp(ActionRunner.envelope(result, runtime.rateLimits()), result.isError());
-        } catch (RuntimeException e) {
-            LOG.warn("tool {} failed: {}", tool.name(), Redactor.text(String.valueOf(e)));
-            ObjectNode err = mapper.createObjectNode();
-            err.putObject("error").put("type", "internal").put("message", tool.name() + " failed unexpectedly: "
-                + Redactor.text(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
-            return toMcp(err, true);
+        } catch (RuntimeException | StackOverflowError e) {
+            return toMcp(ActionRunner.envelope(ActionRunner.unexpected(tool.name(), e), null), true);
         } finally {
             inFlight.decrementAndGet();
         }

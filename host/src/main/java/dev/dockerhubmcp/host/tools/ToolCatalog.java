@@ -11,6 +11,7 @@ import dev.dockerhubmcp.api.Effect;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.runtime.ActionRunner;
+import dev.dockerhubmcp.api.runtime.SchemaCheck;
 import dev.dockerhubmcp.api.safety.SafetyPolicy;
 import dev.dockerhubmcp.host.plugins.LoadedPlugin;
 
@@ -36,7 +37,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ToolCatalog {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final List<String> RESERVED = List.of("action", "params", "params_json", "topic");
 
     private final List<ToolSpec> tools;
@@ -151,7 +153,7 @@ public final class ToolCatalog {
             boolean hidden = p.actions().stream().anyMatch(a -> a.name().equals(name));
             return Result.error(hidden ? ErrorType.READ_ONLY : ErrorType.VALIDATION, hidden
                 ? tool + ": action '" + name + "' is not available in read-only mode (DOCKERHUB_READ_ONLY=true)"
-                : tool + ": unknown action '" + name + "'; one of " + String.join(", ", byName.keySet()) + ", help");
+                : tool + ": unknown action '" + SchemaCheck.echo(name) + "'; one of " + String.join(", ", byName.keySet()) + ", help");
         }
         ObjectNode merged = NODES.objectNode();
         Iterator<Map.Entry<String, JsonNode>> it = args.fields();
@@ -171,7 +173,7 @@ public final class ToolCatalog {
             }
             String clash = mergeInto(merged, (ObjectNode) params);
             if (clash != null) {
-                return Result.error(ErrorType.VALIDATION, tool + " " + name + ": '" + clash
+                return Result.error(ErrorType.VALIDATION, tool + " " + name + ": '" + SchemaCheck.echo(clash)
                     + "' is given twice with different values (flat and in params)");
             }
         }
@@ -180,16 +182,16 @@ public final class ToolCatalog {
             JsonNode parsed;
             try {
                 parsed = MAPPER.readTree(paramsJson.asText());
-            } catch (Exception e) {
+            } catch (Exception | StackOverflowError e) {
                 return Result.error(ErrorType.VALIDATION, tool + " " + name + ": 'params_json' is not valid JSON ("
-                    + firstLine(e.getMessage()) + ")");
+                    + dev.dockerhubmcp.api.JsonNodes.problem(e) + ")");
             }
             if (parsed == null || !parsed.isObject()) {
                 return Result.error(ErrorType.VALIDATION, tool + " " + name + ": 'params_json' must be a JSON object");
             }
             String clash = mergeInto(merged, (ObjectNode) parsed);
             if (clash != null) {
-                return Result.error(ErrorType.VALIDATION, tool + " " + name + ": '" + clash
+                return Result.error(ErrorType.VALIDATION, tool + " " + name + ": '" + SchemaCheck.echo(clash)
                     + "' is given twice with different values (params_json)");
             }
         }
@@ -225,18 +227,10 @@ public final class ToolCatalog {
             entry.set("input", a.inputSchema());
         }
         if (list.isEmpty() && topic != null) {
-            return Result.error(ErrorType.VALIDATION, tool + ": no action '" + topic + "'; one of "
+            return Result.error(ErrorType.VALIDATION, tool + ": no action '" + SchemaCheck.echo(topic) + "'; one of "
                 + String.join(", ", byName.keySet()));
         }
         return Result.ok(data);
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static ToolSpec.ActionRef ref(LoadedPlugin p, Action a) {

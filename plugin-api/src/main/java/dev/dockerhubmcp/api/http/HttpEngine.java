@@ -601,7 +601,7 @@ public final class HttpEngine implements AutoCloseable {
                 + " (DOCKERHUB_SSL_VERIFY=false disables verification for a trusted mirror)");
         }
         return ActionError.of(ErrorType.NETWORK, "connection to " + where + " failed: "
-            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            + (e.getMessage() == null ? "the connection closed unexpectedly" : e.getMessage()));
     }
 
     private void capture(String service, HttpHeaders headers) {

@@ -35,7 +35,7 @@ public final class RetryAfter {
         }
         try {
             Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return Optional.of(nonNegative(Duration.between(now, at)));
+            return Optional.of(nonNegative(Duration.between(now, at))); // any parse or range failure: caught below
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -50,9 +50,15 @@ public final class RetryAfter {
             if (epoch > 100_000_000_000L) {
                 epoch /= 1000; // milliseconds
             }
+            // out of any plausible range (negative, or past year 9999): not a usable instant
+            if (epoch < 0 || epoch > 253_402_300_799L) {
+                return Optional.empty();
+            }
             return Optional.of(nonNegative(Duration.between(now, Instant.ofEpochSecond(epoch))));
         } catch (NumberFormatException e) {
             return parseRetryAfter(value, now);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return Optional.empty();
         }
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.dockerhubmcp.api.ActionContext;
+import dev.dockerhubmcp.api.ActionException;
+import dev.dockerhubmcp.api.ErrorType;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -134,41 +136,68 @@ public final class HubPages {
     private HubPages() {
     }
 
-    /** Reads one page of any shape; an unknown shape has no items. */
+    /**
+     * Reads one page of any shape, strictly: an answer that is not JSON, not an object or array, has no list field
+     * ({@code results}, {@code data}, {@code logs}, {@code Resources}), a list field that is not an array, or a
+     * count that is not a whole number is an {@code upstream} error saying so, never an empty page.
+     */
     public static Page page(JsonNode body) {
         if (body == null || body.isNull() || body.isMissingNode()) {
-            return new Page(Shape.UNKNOWN, List.of(), null, null, null, false, null, null);
+            throw malformed("no JSON body where a list was expected");
         }
         if (body.isArray()) {
-            return new Page(Shape.ARRAY, list(body), null, null, null, false, null, null);
+            return new Page(Shape.ARRAY, list(body, "the answer"), null, null, null, false, null, null);
+        }
+        if (!body.isObject()) {
+            throw malformed("a JSON " + kind(body) + " where a list was expected");
         }
         if (body.has("Resources") || body.has("totalResults")) {
-            return new Page(Shape.SCIM, list(body.get("Resources")), number(body.get("totalResults")), null, null,
-                false, number(body.get("startIndex")), number(body.get("itemsPerPage")));
+            return new Page(Shape.SCIM, list(body.get("Resources"), "Resources"), number(body, "totalResults"), null,
+                null, false, number(body, "startIndex"), number(body, "itemsPerPage"));
         }
         String next = link(body.get("next"));
         String previous = link(body.get("previous"));
         boolean hasNext = body.has("next");
         if (body.has("count") && body.has("results")) {
-            return new Page(Shape.COUNT, list(body.get("results")), number(body.get("count")), next, previous,
+            return new Page(Shape.COUNT, list(body.get("results"), "results"), number(body, "count"), next, previous,
                 hasNext, null, null);
         }
         if (body.has("total") && (body.has("results") || body.has("data"))) {
-            JsonNode items = body.has("results") ? body.get("results") : body.get("data");
-            return new Page(Shape.TOTAL, list(items), number(body.get("total")), next, previous, hasNext, null, null);
+            String field = body.has("results") ? "results" : "data";
+            return new Page(Shape.TOTAL, list(body.get(field), field), number(body, "total"), next, previous, hasNext,
+                null, null);
         }
         if (body.has("results")) {
-            return new Page(Shape.COUNT, list(body.get("results")), number(body.get("count")), next, previous, hasNext,
-                null, null);
+            return new Page(Shape.COUNT, list(body.get("results"), "results"), number(body, "count"), next, previous,
+                hasNext, null, null);
         }
         if (body.has("logs")) {
-            return new Page(Shape.LOGS, list(body.get("logs")), null, next, previous, hasNext, null, null);
+            return new Page(Shape.LOGS, list(body.get("logs"), "logs"), null, next, previous, hasNext, null, null);
         }
         if (body.has("data")) {
-            return new Page(Shape.DATA, list(body.get("data")), number(body.get("total")), next, previous, hasNext,
+            return new Page(Shape.DATA, list(body.get("data"), "data"), number(body, "total"), next, previous, hasNext,
                 null, null);
         }
-        return new Page(Shape.UNKNOWN, List.of(), null, next, previous, hasNext, null, null);
+        throw malformed("an object without a list ('results', 'data', 'logs' or 'Resources')");
+    }
+
+    /** {@link #page(JsonNode)} for an endpoint that answers page objects: a bare array is refused too. */
+    public static Page pageObject(JsonNode body) {
+        if (body != null && body.isArray()) {
+            throw malformed("a JSON array where a page object was expected");
+        }
+        return page(body);
+    }
+
+    /** The {@code upstream} error for an answer of the wrong shape. */
+    public static ActionException malformed(String what) {
+        return new ActionException(ErrorType.UPSTREAM, "hub answered " + what + "; the answer is not what this "
+            + "action reads (a changed API, a proxy, or a cut-short answer)");
+    }
+
+    private static String kind(JsonNode n) {
+        return n.isTextual() ? "string" : n.isNumber() ? "number" : n.isBoolean() ? "boolean" : n.isArray() ? "array"
+            : n.isObject() ? "object" : "null";
     }
 
     /** {@link #all(HubClient, HubRequest, int, int)} with at most {@value #DEFAULT_MAX_PAGES} requests. */
@@ -290,7 +319,7 @@ public final class HubPages {
         private int maxPages = DEFAULT_MAX_PAGES;
         private boolean byPageNumber;
         private int pageSize = -1;
-        private Function<JsonNode, Page> reader = HubPages::page;
+        private Function<JsonNode, Page> reader = HubPages::pageObject;
         private Predicate<JsonNode> keep = item -> true;
         private boolean repeatCheck = true;
         private ActionContext context;
@@ -340,7 +369,7 @@ public final class HubPages {
             return this;
         }
 
-        /** Reads one answer into a {@link Page} (default {@link HubPages#page(JsonNode)}), for a shape it lacks. */
+        /** Reads one answer into a {@link Page} (default {@link HubPages#pageObject(JsonNode)}), for a shape it lacks. */
         public Walk reader(Function<JsonNode, Page> reader) {
             this.reader = requireNonNull(reader, "reader is null");
             return this;
@@ -589,29 +618,43 @@ public final class HubPages {
         }
     }
 
-    private static List<JsonNode> list(JsonNode array) {
-        List<JsonNode> out = new ArrayList<>();
-        if (array != null && array.isArray()) {
-            array.forEach(out::add);
+    private static List<JsonNode> list(JsonNode array, String field) {
+        if (array == null) {
+            return List.of();
         }
+        if (!array.isArray()) {
+            throw malformed("'" + field + "' as a " + kind(array) + " instead of a list");
+        }
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
         return out;
     }
 
-    private static Long number(JsonNode n) {
+    /** A count field: absent or null is null; a whole number (or its digits as text) at least 0; else an error. */
+    private static Long number(JsonNode body, String field) {
+        JsonNode n = body.get(field);
         if (n == null || n.isNull()) {
             return null;
         }
-        if (n.isNumber()) {
-            return n.asLong();
-        }
-        if (n.isTextual()) {
+        Long v = null;
+        if (n.isIntegralNumber() && n.canConvertToLong()) {
+            v = n.asLong();
+        } else if (n.isTextual()) {
             try {
-                return Long.parseLong(n.asText().trim());
+                v = Long.parseLong(n.asText().trim());
             } catch (NumberFormatException e) {
-                return null;
+                v = null;
             }
         }
-        return null;
+        if (v == null || v < 0) {
+            throw malformed("'" + field + "' as " + (n.isTextual() ? "the text '" + abbreviate(n.asText()) + "'"
+                : "a " + kind(n) + (n.isNumber() ? " " + abbreviate(n.asText()) : "")) + " instead of a count");
+        }
+        return v;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 39) + "…";
     }
 
     private static String link(JsonNode n) {

@@ -33,6 +33,21 @@ public record HubResponse(int status, Map<String, List<String>> headers, JsonNod
         return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
     }
 
+    /**
+     * The body as a JSON object, for an action that reads one record; an {@code upstream} error saying what came
+     * instead (nothing, an array, a string…) otherwise.
+     */
+    public com.fasterxml.jackson.databind.node.ObjectNode object() {
+        if (json instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            return o;
+        }
+        String what = json.isNull() || json.isMissingNode() ? "no JSON body" : "a JSON " + (json.isArray() ? "array"
+            : json.isTextual() ? "string" : json.isNumber() ? "number" : json.isBoolean() ? "boolean" : "value");
+        throw new dev.dockerhubmcp.api.ActionException(new dev.dockerhubmcp.api.ActionError(
+            dev.dockerhubmcp.api.ErrorType.UPSTREAM, "hub answered " + status + " with " + what + " where an object "
+            + "was expected", status, null, null));
+    }
+
     public boolean ok() {
         return status >= 200 && status < 300;
     }

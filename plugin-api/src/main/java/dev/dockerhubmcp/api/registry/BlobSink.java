@@ -220,10 +220,11 @@ public final class BlobSink implements AutoCloseable {
         }
         if (cause instanceof IOException) {
             return new ActionException(ActionError.of(ErrorType.NETWORK, what
-                + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + removed()),
+                + (cause.getMessage() == null ? "the connection closed unexpectedly" : cause.getMessage()) + removed()),
                 cause);
         }
-        return new ActionException(ActionError.of(ErrorType.INTERNAL, what + cause + removed()), cause);
+        return new ActionException(ActionError.of(ErrorType.INTERNAL, what + "an internal error (the server log has "
+            + "the details)" + removed()), cause);
     }
 
     private String removed() {

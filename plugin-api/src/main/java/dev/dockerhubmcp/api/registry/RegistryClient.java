@@ -59,7 +59,7 @@ public interface RegistryClient {
 
     private BlobDownload receive(RegistryRequest request, String expectedDigest, SinkOpener opener, Path target,
                                  TransferMonitor monitor) {
-        Digests.digester(expectedDigest); // an unsupported algorithm fails before any request
+        Digests.digester(Digests.require("digest", expectedDigest)); // an unsupported algorithm fails before any request
         try (RegistryStream s = open(request)) {
             BlobSink sink;
             try {

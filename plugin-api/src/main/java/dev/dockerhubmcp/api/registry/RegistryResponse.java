@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * @param body    the raw bytes (exactly as sent: digests are computed over them)
  */
 public record RegistryResponse(int status, Map<String, List<String>> headers, byte[] body) {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public RegistryResponse {
         TreeMap<String, List<String>> h = new TreeMap<>();
@@ -36,15 +37,18 @@ public record RegistryResponse(int status, Map<String, List<String>> headers, by
         return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
     }
 
-    /** The body as JSON, or NullNode when empty or not JSON. */
+    /** The body as JSON, or NullNode when empty; an {@code upstream} error when it is not valid JSON. */
     public JsonNode json() {
         if (body.length == 0) {
             return NullNode.getInstance();
         }
         try {
             return MAPPER.readTree(body);
-        } catch (IOException e) {
-            return NullNode.getInstance();
+        } catch (IOException | StackOverflowError e) {
+            throw new dev.dockerhubmcp.api.ActionException(new dev.dockerhubmcp.api.ActionError(
+                dev.dockerhubmcp.api.ErrorType.UPSTREAM, "registry answered " + status + " with a body that is not "
+                + "valid JSON (" + dev.dockerhubmcp.api.JsonNodes.problem(e) + "); the answer was cut short or is "
+                + "not an API answer", status, null, null));
         }
     }
 }

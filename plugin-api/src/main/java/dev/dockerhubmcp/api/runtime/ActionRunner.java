@@ -33,6 +33,11 @@ public final class ActionRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ActionRunner.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /** The longest error message an answer carries (longer ones are cut). */
+    static final int MAX_MESSAGE = 2000;
+    /** The largest upstream error details (as JSON text) an answer carries. */
+    static final int MAX_DETAILS = 8000;
+
     private final SafetyPolicy policy;
 
     public ActionRunner(SafetyPolicy policy) {
@@ -52,10 +57,21 @@ public final class ActionRunner {
      * @param context the context for the handler
      */
     public Result run(String label, Action action, ObjectNode rawArgs, ActionContext context) {
+        try {
+            return runChecked(label, action, rawArgs, context);
+        } catch (ActionException e) {
+            return Result.error(e.error());
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            return unexpected(label, e);
+        }
+    }
+
+    private Result runChecked(String label, Action action, ObjectNode rawArgs, ActionContext context)
+        throws Exception {
         ObjectNode args = rawArgs == null ? NODES.objectNode() : rawArgs.deepCopy();
         List<String> problems = SchemaCheck.check(action.inputSchema(), args);
         if (!problems.isEmpty()) {
-            return Result.error(ErrorType.VALIDATION, label + ": " + String.join("; ", problems));
+            return Result.error(ErrorType.VALIDATION, label + ": " + SchemaCheck.summary(problems));
         }
         Arguments arguments = Arguments.of(args);
         Effect effect = action.effectFor(arguments);
@@ -73,21 +89,25 @@ public final class ActionRunner {
                 return Result.error(ErrorType.INTERNAL, label + ": the action returned no result");
             }
             return result;
-        } catch (ActionException e) {
-            return Result.error(e.error());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Result.error(ErrorType.INTERNAL, label + " was interrupted");
-        } catch (Exception | LinkageError e) {
-            LOG.warn("{} failed: {}", label, Redactor.text(String.valueOf(e)));
-            if (LOG.isDebugEnabled()) {
-                java.io.StringWriter trace = new java.io.StringWriter();
-                e.printStackTrace(new java.io.PrintWriter(trace));
-                LOG.debug("{}", Redactor.text(trace.toString()));
-            }
-            return Result.error(ErrorType.INTERNAL, label + " failed unexpectedly: " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + Redactor.text(e.getMessage())));
         }
+    }
+
+    /**
+     * The one answer for a failure nobody expected: a generic {@code internal} error without any class name or
+     * trace; what happened goes to the log (stderr), redacted.
+     */
+    public static Result unexpected(String label, Throwable e) {
+        LOG.warn("{} failed: {}", label, Redactor.text(String.valueOf(e)));
+        if (LOG.isDebugEnabled()) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            LOG.debug("{}", Redactor.text(trace.toString()));
+        }
+        return Result.error(ErrorType.INTERNAL, label + " failed unexpectedly (an internal error; the server log "
+            + "has the details)");
     }
 
     /**
@@ -101,7 +121,7 @@ public final class ActionRunner {
             ActionError e = result.error();
             ObjectNode err = out.putObject("error");
             err.put("type", e.type().wireName());
-            err.put("message", Redactor.text(e.message()));
+            err.put("message", bounded(Redactor.text(e.message()), MAX_MESSAGE));
             if (e.statusCode() != null) {
                 err.put("status_code", e.statusCode());
             }
@@ -109,7 +129,12 @@ public final class ActionRunner {
                 err.put("retry_after", e.retryAfter());
             }
             if (e.details() != null && !e.details().isNull()) {
-                err.set("details", Redactor.json(e.details()));
+                JsonNode details = Redactor.json(e.details());
+                if (details.toString().length() <= MAX_DETAILS) {
+                    err.set("details", details);
+                } else {
+                    err.put("message", err.get("message").asText() + " (upstream details left out: too large)");
+                }
             }
             return out;
         }
@@ -132,5 +157,10 @@ public final class ActionRunner {
                 .map(w -> (JsonNode) NODES.textNode(Redactor.text(w))).toList()));
         }
         return out;
+    }
+
+    /** {@code text} cut to {@code max} characters with an ellipsis. */
+    public static String bounded(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

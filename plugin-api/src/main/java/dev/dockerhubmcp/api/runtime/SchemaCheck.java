@@ -23,7 +23,26 @@ import java.util.regex.Pattern;
 public final class SchemaCheck {
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
+    /** How many problems {@link #summary(List)} names; the rest are counted. */
+    public static final int SHOWN = 5;
+    /** How many characters of a caller's value or field name a message repeats. */
+    public static final int ECHO = 80;
+
     private SchemaCheck() {
+    }
+
+    /** The first {@value #SHOWN} problems joined by "; ", and how many more there are. */
+    public static String summary(List<String> problems) {
+        List<String> shown = problems.subList(0, Math.min(SHOWN, problems.size()));
+        String out = String.join("; ", shown);
+        int rest = problems.size() - shown.size();
+        return rest == 0 ? out : out + "; and " + rest + " more problem" + (rest == 1 ? "" : "s") + " ("
+            + problems.size() + " in all)";
+    }
+
+    /** {@code s} cut to {@value #ECHO} characters with an ellipsis, for repeating a caller's input. */
+    public static String echo(String s) {
+        return s.length() <= ECHO ? s : s.substring(0, ECHO - 1) + "…";
     }
 
     /**
@@ -90,7 +109,7 @@ public final class SchemaCheck {
                         + " characters (got " + s.length() + ")");
                 }
                 if (schema.has("pattern")) {
-                    Pattern p = PATTERNS.computeIfAbsent(schema.get("pattern").asText(), Pattern::compile);
+                    Pattern p = PATTERNS.computeIfAbsent(schema.get("pattern").asText(), SchemaCheck::compile);
                     if (!p.matcher(s).find()) {
                         problems.add("'" + field + "' does not match " + schema.get("pattern").asText() + " (got '"
                             + abbreviate(s) + "')");
@@ -203,6 +222,15 @@ public final class SchemaCheck {
         return v.decimalValue();
     }
 
+    /**
+     * A schema pattern as JSON Schema means it: a final {@code $} is the end of the value (Java's {@code $} would
+     * also accept a value ending in a line break).
+     */
+    private static Pattern compile(String pattern) {
+        boolean anchored = pattern.endsWith("$") && !pattern.endsWith("\\$");
+        return Pattern.compile(anchored ? pattern.substring(0, pattern.length() - 1) + "\\z" : pattern);
+    }
+
     private static List<String> fieldNames(JsonNode props) {
         List<String> out = new ArrayList<>();
         props.fieldNames().forEachRemaining(out::add);
@@ -211,8 +239,9 @@ public final class SchemaCheck {
 
     private static String quoteAll(List<String> names) {
         List<String> q = new ArrayList<>();
-        names.forEach(n -> q.add("'" + n + "'"));
-        return String.join(", ", q);
+        names.stream().limit(SHOWN).forEach(n -> q.add("'" + echo(n) + "'"));
+        String out = String.join(", ", q);
+        return names.size() <= SHOWN ? out : out + " and " + (names.size() - SHOWN) + " more";
     }
 
     private static String abbreviate(String s) {

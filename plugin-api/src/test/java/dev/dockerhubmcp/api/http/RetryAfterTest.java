@@ -32,4 +32,14 @@ class RetryAfterTest {
         assertEquals(Optional.empty(), RetryAfter.parse("soon", "later", NOW));
         assertEquals(Optional.empty(), RetryAfter.parse(null, null, NOW));
     }
+
+    @Test
+    void outOfRangeTimestampsAreIgnoredNotThrown() {
+        for (String v : new String[] {"-99999999999999999", "99999999999999999", String.valueOf(Long.MIN_VALUE),
+            String.valueOf(Long.MAX_VALUE), "-1"}) {
+            assertEquals(Optional.empty(), RetryAfter.parse(null, v, NOW), v);
+        }
+        assertEquals(Optional.of(Duration.ofSeconds(Long.MAX_VALUE)), RetryAfter.parse(String.valueOf(Long.MAX_VALUE),
+            null, NOW), "a huge Retry-After in seconds is kept (the caller caps waits)");
+    }
 }

@@ -90,6 +90,38 @@ class ActionRunnerTest {
             null), new RateLimits());
         assertEquals("internal", crash.path("error").path("type").asText());
         assertFalse(crash.toString().contains("dckr_pat_"), crash.toString());
+        assertFalse(crash.toString().contains("IllegalState") || crash.toString().contains("Exception"),
+            "no Java names: " + crash);
+        assertEquals("t failed unexpectedly (an internal error; the server log has the details)",
+            crash.path("error").path("message").asText());
+        Action overflows = Action.builder("a").description("d.").effect(Effect.READ).handler((a, c) -> {
+            throw new StackOverflowError();
+        }).build();
+        assertEquals("internal", ActionRunner.envelope(new ActionRunner(SafetyPolicy.DEFAULT).run("t", overflows,
+            args("{}"), null), new RateLimits()).path("error").path("type").asText());
+    }
+
+    @Test
+    void validationErrorsAndMessagesAreBounded() throws Exception {
+        Action a = Action.builder("a").description("d.").effect(Effect.READ)
+            .input(Schema.object().required("scopes", Schema.array(Schema.string("s").enumOf("x", "y"), "scopes")))
+            .handler((args, c) -> Result.ok(JsonNodeFactory.instance.objectNode())).build();
+        ObjectNode many = JsonNodeFactory.instance.objectNode();
+        var scopes = many.putArray("scopes");
+        for (int i = 0; i < 100_000; i++) {
+            scopes.add("bad-" + "z".repeat(50) + i);
+        }
+        ObjectNode e = ActionRunner.envelope(new ActionRunner(SafetyPolicy.DEFAULT).run("t", a, many, null),
+            new RateLimits());
+        String message = e.path("error").path("message").asText();
+        assertEquals("validation", e.path("error").path("type").asText());
+        assertTrue(message.length() < 1500, message.length() + ": " + message);
+        assertTrue(message.contains("'scopes[0]' must be one of x, y") && message.endsWith("(100000 in all)"), message);
+        Action talks = Action.builder("a").description("d.").effect(Effect.READ).handler((args, c) -> {
+            throw new ActionException(ErrorType.UPSTREAM, "x".repeat(1_000_000));
+        }).build();
+        assertTrue(ActionRunner.envelope(new ActionRunner(SafetyPolicy.DEFAULT).run("t", talks, args("{}"), null),
+            new RateLimits()).toString().length() < 2200, "a long message is cut");
     }
 
     @Test

@@ -88,6 +88,23 @@ class SchemaCheckTest {
     }
 
     @Test
+    void aPatternsEndIsTheValuesEndNotALineBreakBeforeIt() throws Exception {
+        List<String> problems = SchemaCheck.check(SCHEMA, args("{\"namespace\":\"acme\\n\"}"));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("'namespace' does not match"), problems.toString());
+        ObjectNode digest = Schema.object().required("d", Schema.string("d").pattern(Patterns.DIGEST)).build();
+        assertEquals(1, SchemaCheck.check(digest, args("{\"d\":\"sha256:" + "a".repeat(64) + "\\n\"}")).size());
+        assertTrue(SchemaCheck.check(digest, args("{\"d\":\"sha256:" + "a".repeat(64) + "\"}")).isEmpty());
+    }
+
+    @Test
+    void summaryNamesTheFirstFewAndCountsTheRest() {
+        assertEquals("a; b", SchemaCheck.summary(List.of("a", "b")));
+        assertEquals("1; 2; 3; 4; 5; and 2 more problems (7 in all)",
+            SchemaCheck.summary(List.of("1", "2", "3", "4", "5", "6", "7")));
+    }
+
+    @Test
     void nullsCountAsAbsent() throws Exception {
         assertEquals(List.of("'namespace' is required"), SchemaCheck.check(SCHEMA, args("{\"namespace\":null}")));
         assertEquals(List.of(), SchemaCheck.check(SCHEMA, args("{\"namespace\":\"a1\",\"page_size\":null}")));

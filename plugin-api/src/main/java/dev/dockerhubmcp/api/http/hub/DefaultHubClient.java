@@ -41,7 +41,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class DefaultHubClient implements HubClient {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultHubClient.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
     private static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(300);
     private static final Set<String> RETRY_SAFE = Set.of("GET", "HEAD", "PUT", "DELETE");
@@ -118,9 +119,15 @@ public final class DefaultHubClient implements HubClient {
                     status, null, null));
             }
             String text = new String(body, StandardCharsets.UTF_8);
+            JsonNode json = parse(text);
+            if (json.isNull() && !text.isBlank() && !text.strip().equals("null")
+                && request.accept().toLowerCase(Locale.ROOT).contains("json")) {
+                throw new ActionException(new ActionError(ErrorType.UPSTREAM, "hub answered " + status
+                    + " with a body that is not valid JSON (" + strictProblem(text) + "); the answer was cut short "
+                    + "or is not an API answer", status, null, null));
+            }
             // known secrets go before a plugin sees (and perhaps cuts short) the answer
-            return new HubResponse(status, response.headers().map(), Redactor.values(parse(text)),
-                Redactor.values(text));
+            return new HubResponse(status, response.headers().map(), Redactor.values(json), Redactor.values(text));
         }
         ActionError error = HttpEngine.statusError("hub", status, response.headers(), body);
         if (status == 401) {
@@ -336,13 +343,22 @@ public final class DefaultHubClient implements HubClient {
             Jwt.safeClaims(jwt));
     }
 
+    private static String strictProblem(String text) {
+        try {
+            MAPPER.readTree(text);
+            return "unreadable";
+        } catch (Exception | StackOverflowError e) {
+            return dev.dockerhubmcp.api.JsonNodes.problem(e);
+        }
+    }
+
     private static JsonNode parse(String text) {
         if (text == null || text.isBlank()) {
             return MAPPER.nullNode();
         }
         try {
             return MAPPER.readTree(text);
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError e) {
             return MAPPER.nullNode();
         }
     }

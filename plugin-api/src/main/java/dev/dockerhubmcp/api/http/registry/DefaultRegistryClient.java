@@ -187,7 +187,7 @@ public final class DefaultRegistryClient implements RegistryClient {
         if (!request.method().equals("GET")) {
             throw new IllegalArgumentException("download is a GET, not " + request.method());
         }
-        Digests.digester(expectedDigest); // an unsupported algorithm fails before any request
+        Digests.digester(Digests.require("digest", expectedDigest)); // an unsupported algorithm fails before any request
         URI uri = uriFor(request);
         HttpResponse.BodyHandler<Received> handler = info -> success(info.statusCode())
             ? new Transfer(() -> opener.open(contentLength(info.headers())))

@@ -17,6 +17,23 @@ public final class Digests {
     private Digests() {
     }
 
+    private static final java.util.regex.Pattern VALID = java.util.regex.Pattern.compile(
+        dev.dockerhubmcp.api.Patterns.DIGEST);
+
+    /**
+     * Refuses (validation error) a digest that is not {@code sha256:} with 64 or {@code sha512:} with 128 lowercase
+     * hex characters, naming {@code field}; returns the digest.
+     */
+    public static String require(String field, String digest) {
+        if (digest == null || !VALID.matcher(digest).matches()) {
+            String got = digest == null ? "nothing" : "'" + (digest.length() > 80 ? digest.substring(0, 79) + "…"
+                : digest) + "'";
+            throw ActionException.validation("'" + field + "' must be a digest: sha256: and 64, or sha512: and 128, "
+                + "lowercase hex characters (got " + got + ")");
+        }
+        return digest;
+    }
+
     /** A fresh MessageDigest for a digest's algorithm ({@code sha256}, {@code sha512}); validation error otherwise. */
     public static MessageDigest digester(String digestOrAlgorithm) {
         requireNonNull(digestOrAlgorithm, "digestOrAlgorithm is null");
@@ -25,9 +42,8 @@ public final class Digests {
         String jca = switch (alg) {
             case "sha256" -> "SHA-256";
             case "sha512" -> "SHA-512";
-            case "sha384" -> "SHA-384";
-            default -> throw ActionException.validation("unsupported digest algorithm '" + alg
-                + "' (sha256, sha384, sha512)");
+            default -> throw ActionException.validation("unsupported digest algorithm '"
+                + (alg.length() > 40 ? alg.substring(0, 39) + "…" : alg) + "' (sha256, sha512)");
         };
         try {
             return MessageDigest.getInstance(jca);

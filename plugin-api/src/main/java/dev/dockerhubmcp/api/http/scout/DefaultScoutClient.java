@@ -94,6 +94,9 @@ public final class DefaultScoutClient implements ScoutClient {
         JsonNode data = json.get("data");
         JsonNode errors = json.get("errors");
         boolean hasData = data != null && data.isObject() && hasNonNullField(data);
+        if ((errors == null || !errors.isArray() || errors.isEmpty()) && (data == null || !data.isObject())) {
+            throw new ActionException(ErrorType.UPSTREAM, "scout answered GraphQL JSON without a 'data' object");
+        }
         if (errors != null && errors.isArray() && !errors.isEmpty()) {
             if (!hasData) {
                 throw new ActionException(graphqlError(errors, response.statusCode()));

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,5 +38,26 @@ class DigestsTest {
             .contains("truncated"));
         var longer = new Digests.VerifyingInputStream(new ByteArrayInputStream("hello!".getBytes()), HELLO_SHA256, 5);
         assertThrows(Digests.MismatchException.class, longer::readAllBytes);
+    }
+
+    @Test
+    void onlyRegisteredAlgorithmsWithTheirExactLowercaseHexAreDigests() {
+        java.util.regex.Pattern grammar = java.util.regex.Pattern.compile(dev.dockerhubmcp.api.Patterns.DIGEST);
+        for (String good : java.util.List.of(HELLO_SHA256, "sha512:" + "0a".repeat(64))) {
+            assertEquals(good, Digests.require("digest", good));
+            assertTrue(grammar.matcher(good).matches(), good);
+        }
+        for (String bad : java.util.List.of("sha256:xyz", "sha256:" + "a".repeat(63), "sha256:" + "a".repeat(65),
+            "sha256:" + "A".repeat(64), "md5:d41d8cd98f00b204e9800998ecf8427e", "sha512:" + "a".repeat(64),
+            "sha384:" + "a".repeat(96), "SHA256:" + "a".repeat(64), "sha256:" + "a".repeat(64) + "\n", "",
+            "sha256:", "blake3:" + "a".repeat(64))) {
+            assertFalse(grammar.matcher(bad).matches(), bad);
+            ActionException e = assertThrows(ActionException.class, () -> Digests.require("digest", bad), bad);
+            assertTrue(e.getMessage().startsWith("'digest' must be a digest"), e.getMessage());
+        }
+        assertThrows(ActionException.class, () -> Digests.digester("sha384"));
+        String huge = "sha256:" + "f".repeat(100_000);
+        assertTrue(assertThrows(ActionException.class, () -> Digests.require("digest", huge)).getMessage().length()
+            < 300, "the bad value is echoed cut short");
     }
 }

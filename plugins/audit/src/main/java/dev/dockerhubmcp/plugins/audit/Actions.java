@@ -43,7 +43,7 @@ final class Actions {
         ObjectNode data = JsonNodes.object();
         ArrayNode groups = JsonNodes.array();
         int count = 0;
-        Iterator<Map.Entry<String, JsonNode>> it = r.json().path("actions").fields();
+        Iterator<Map.Entry<String, JsonNode>> it = r.object().path("actions").fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             ObjectNode g = groups.addObject();

@@ -49,7 +49,7 @@ final class CreateOat {
             AuthParams.futureInstant("expires_at", e, clock)));
         HubResponse response = ctx.hub().send(HubRequest.post("/v2/orgs/{}/access-tokens", args.string("org"))
             .body(body).build());
-        ObjectNode data = Tokens.withSecret(Tokens.oat(response.json()), response.json());
+        ObjectNode data = Tokens.withSecret(Tokens.oat(response.object()), response.object());
         Result result = Result.ok(response.status(), data);
         if (data.has("token")) {
             result = result.revealingSecretAt("/token").withWarning("the token value is shown this once: store it "

@@ -50,7 +50,7 @@ final class CreatePat {
         args.optString("expires_at").ifPresent(e -> body.put("expires_at",
             AuthParams.futureInstant("expires_at", e, clock)));
         HubResponse response = ctx.hub().send(HubRequest.post("/v2/access-tokens").body(body).build());
-        ObjectNode data = Tokens.withSecret(Tokens.pat(response.json()), response.json());
+        ObjectNode data = Tokens.withSecret(Tokens.pat(response.object()), response.object());
         Result result = Result.ok(response.status(), data);
         if (data.has("token")) {
             result = result.revealingSecretAt("/token").withWarning("the token value is shown this once: store it "

@@ -53,7 +53,7 @@ final class CreateToken {
                     + response.json().path("message").asText(response.json().path("detail").asText("unauthorized")),
                 401, null, null));
         }
-        String jwt = response.json().path("access_token").asText("");
+        String jwt = response.object().path("access_token").asText("");
         if (jwt.isEmpty()) {
             throw new ActionException(ErrorType.UPSTREAM, "the Hub's token answer had no access_token");
         }

@@ -33,7 +33,7 @@ final class GetOat {
     static Result handle(Arguments args, ActionContext ctx) {
         HubResponse response = ctx.hub().send(HubRequest.get("/v2/orgs/{}/access-tokens/{}", args.string("org"),
             args.string("id")).build());
-        return Result.ok(response.status(), args.bool("verbose", false) ? response.json()
-            : Tokens.oat(response.json()));
+        return Result.ok(response.status(), args.bool("verbose", false) ? response.object()
+            : Tokens.oat(response.object()));
     }
 }

@@ -31,7 +31,7 @@ final class GetPat {
 
     static Result handle(Arguments args, ActionContext ctx) {
         HubResponse response = ctx.hub().send(HubRequest.get("/v2/access-tokens/{}", args.string("uuid")).build());
-        return Result.ok(response.status(), args.bool("verbose", false) ? response.json()
-            : Tokens.pat(response.json()));
+        return Result.ok(response.status(), args.bool("verbose", false) ? response.object()
+            : Tokens.pat(response.object()));
     }
 }

@@ -65,7 +65,7 @@ final class Login {
             return Result.ok(401, data);
         }
         challenges.remove(username);
-        return Result.ok(response.status(), Identity.of(json.path("token").asText(""), username,
+        return Result.ok(response.status(), Identity.of(response.object().path("token").asText(""), username,
             challenges.clock()));
     }
 }

@@ -62,7 +62,7 @@ final class TwoFactorLogin {
         if (username != null) {
             challenges.remove(username);
         }
-        return Result.ok(response.status(), Identity.of(response.json().path("token").asText(""), username,
+        return Result.ok(response.status(), Identity.of(response.object().path("token").asText(""), username,
             challenges.clock()));
     }
 }

@@ -57,6 +57,6 @@ final class UpdateOat {
         }
         HubResponse response = ctx.hub().send(HubRequest.patch("/v2/orgs/{}/access-tokens/{}", args.string("org"),
             args.string("id")).body(body).build());
-        return Result.ok(response.status(), Tokens.oat(response.json()));
+        return Result.ok(response.status(), Tokens.oat(response.object()));
     }
 }

@@ -41,6 +41,6 @@ final class UpdatePat {
         }
         HubResponse response = ctx.hub().send(HubRequest.patch("/v2/access-tokens/{}", args.string("uuid"))
             .body(body).build());
-        return Result.ok(response.status(), Tokens.pat(response.json()));
+        return Result.ok(response.status(), Tokens.pat(response.object()));
     }
 }

@@ -75,7 +75,7 @@ final class BulkInvite {
         ArrayNode results = JsonNodes.array();
         Map<String, Integer> byStatus = new TreeMap<>();
         List<String> notInvited = new ArrayList<>();
-        for (JsonNode entry : entries(r.json())) {
+        for (JsonNode entry : entries(r.object())) {
             String status = JsonNodes.text(entry, "status");
             String key = status == null ? "unknown" : status;
             byStatus.merge(key, 1, Integer::sum);

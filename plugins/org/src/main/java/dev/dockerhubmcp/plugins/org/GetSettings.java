@@ -25,6 +25,6 @@ final class GetSettings {
 
     private static Result handle(Arguments args, ActionContext ctx) {
         HubResponse r = ctx.hub().send(HubRequest.get("/v2/orgs/{}/settings", args.string("org")).build());
-        return Result.ok(r.status(), r.json());
+        return Result.ok(r.status(), r.object());
     }
 }

@@ -37,7 +37,7 @@ final class UpdateMember {
         ObjectNode body = JsonNodes.object().put("role", args.string("role"));
         HubResponse r = ctx.hub().send(HubRequest.put("/v2/orgs/{}/members/{}", args.string("org"),
             args.string("username")).body(body).build());
-        JsonNode member = r.json();
+        JsonNode member = r.object();
         return Result.ok(r.status(), args.bool("verbose", false) || !member.isObject() ? member
             : JsonNodes.pick(member, "username", "full_name", "email", "role", "type", "groups", "is_guest"));
     }

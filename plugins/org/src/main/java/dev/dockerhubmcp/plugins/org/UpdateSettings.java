@@ -35,6 +35,6 @@ final class UpdateSettings {
         body.set("restricted_images", JsonNodes.pick(given, "enabled", "allow_official_images",
             "allow_verified_publishers"));
         HubResponse r = ctx.hub().send(HubRequest.put("/v2/orgs/{}/settings", args.string("org")).body(body).build());
-        return Result.ok(r.status(), r.json());
+        return Result.ok(r.status(), r.object());
     }
 }

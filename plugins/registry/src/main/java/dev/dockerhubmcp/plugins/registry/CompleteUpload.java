@@ -40,7 +40,7 @@ final class CompleteUpload {
     static Result handle(Arguments args, ActionContext ctx) {
         String repo = Reg.repository(args);
         String digest = args.string("digest");
-        Digests.digester(digest);
+        Digests.digester(Digests.require("digest", digest));
         Reg.checkLocation(ctx, args.string("location"));
         RegistryBody body = Uploads.chunk(args, ctx.files());
         RegistryRequest.Builder b = RegistryRequest.builder("PUT", repo).location(args.string("location"))

@@ -59,7 +59,7 @@ final class GetBlob {
     static Result handle(Arguments args, ActionContext ctx) {
         String repo = Reg.repository(args);
         String digest = args.string("digest");
-        Digests.digester(digest); // unsupported algorithms fail before any request
+        Digests.digester(Digests.require("digest", digest)); // unsupported algorithms fail before any request
         boolean overwrite = args.bool("overwrite", false);
         RegistryRequest request = RegistryRequest.builder("GET", repo).path("blobs/" + digest).build();
         TransferMonitor monitor = new TransferMonitor() {

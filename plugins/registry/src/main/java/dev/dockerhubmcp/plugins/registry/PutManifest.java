@@ -1,6 +1,5 @@
 package dev.dockerhubmcp.plugins.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dockerhubmcp.api.Action;
@@ -66,10 +65,8 @@ final class PutManifest {
                 bytes = Reg.MAPPER.writeValueAsBytes(m);
                 parsed = m;
             }
-        } catch (JsonProcessingException e) {
-            throw ActionException.validation("'manifest' is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw ActionException.validation("'manifest' is not valid JSON: " + e.getMessage());
+            throw ActionException.validation("'manifest' is not valid JSON: " + dev.dockerhubmcp.api.JsonNodes.problem(e));
         }
         if (parsed == null || !parsed.isObject()) {
             throw ActionException.validation("'manifest' must be a JSON object");

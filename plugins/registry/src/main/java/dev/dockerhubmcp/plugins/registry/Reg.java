@@ -150,9 +150,9 @@ final class Reg {
         if (wanted.equals(actual)) {
             return true;
         }
-        String[] w = wanted.split("/");
-        String[] a = actual.split("/");
-        if (!w[0].equals(a[0]) || !w[1].equals(a[1])) {
+        String[] w = wanted.split("/", -1);
+        String[] a = actual.split("/", -1);
+        if (w.length < 2 || a.length < 2 || !w[0].equals(a[0]) || !w[1].equals(a[1])) {
             return false;
         }
         String wv = w.length > 2 ? w[2] : "";

@@ -48,7 +48,7 @@ final class CreateRepository {
         body.put("is_private", args.bool("is_private", false));
         HubResponse response = ctx.hub().send(HubRequest.post("/v2/namespaces/{}/repositories", namespace)
             .body(body).build());
-        return Result.ok(response.status(), args.bool("verbose", false) ? response.json()
-            : Compact.repositoryDetail(response.json()));
+        return Result.ok(response.status(), args.bool("verbose", false) ? response.object()
+            : Compact.repositoryDetail(response.object()));
     }
 }

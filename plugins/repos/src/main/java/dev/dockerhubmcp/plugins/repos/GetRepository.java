@@ -40,7 +40,7 @@ final class GetRepository {
     static Result handle(Arguments args, ActionContext ctx) {
         HubResponse response = ctx.hub().send(HubRequest.get("/v2/namespaces/{}/repositories/{}",
             Params.namespaceOf(args), args.string("repository")).auth(HubAuth.OPTIONAL).build());
-        return Result.ok(response.status(), args.bool("verbose", false) ? response.json()
-            : Compact.repositoryDetail(response.json()));
+        return Result.ok(response.status(), args.bool("verbose", false) ? response.object()
+            : Compact.repositoryDetail(response.object()));
     }
 }

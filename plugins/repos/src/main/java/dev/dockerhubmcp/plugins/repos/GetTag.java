@@ -38,7 +38,7 @@ final class GetTag {
     static Result handle(Arguments args, ActionContext ctx) {
         HubResponse response = ctx.hub().send(HubRequest.get("/v2/namespaces/{}/repositories/{}/tags/{}",
             Params.namespaceOf(args), args.string("repository"), args.string("tag")).auth(HubAuth.OPTIONAL).build());
-        return Result.ok(response.status(), args.bool("verbose", false) ? response.json()
-            : Compact.tagDetail(response.json()));
+        return Result.ok(response.status(), args.bool("verbose", false) ? response.object()
+            : Compact.tagDetail(response.object()));
     }
 }

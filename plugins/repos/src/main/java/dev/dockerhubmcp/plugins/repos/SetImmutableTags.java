@@ -52,9 +52,9 @@ final class SetImmutableTags {
             return Result.ok(response.status(), response.json());
         }
         ObjectNode data = Compact.NODES.objectNode();
-        Compact.copy(response.json(), "name", data, "name");
-        Compact.copy(response.json(), "namespace", data, "namespace");
-        Compact.copy(response.json(), "immutable_tags_settings", data, "immutable_tags_settings");
+        Compact.copy(response.object(), "name", data, "name");
+        Compact.copy(response.object(), "namespace", data, "namespace");
+        Compact.copy(response.object(), "immutable_tags_settings", data, "immutable_tags_settings");
         return Result.ok(response.status(), data);
     }
 }

@@ -44,7 +44,7 @@ final class UpdateRepository {
         }
         HubResponse response = ctx.hub().send(HubRequest.patch("/v2/namespaces/{}/repositories/{}",
             args.string("namespace"), args.string("repository")).body(body).build());
-        return Result.ok(response.status(), args.bool("verbose", false) ? response.json()
-            : Compact.repositoryDetail(response.json()));
+        return Result.ok(response.status(), args.bool("verbose", false) ? response.object()
+            : Compact.repositoryDetail(response.object()));
     }
 }

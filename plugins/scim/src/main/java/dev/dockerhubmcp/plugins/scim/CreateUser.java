@@ -43,6 +43,6 @@ final class CreateUser {
             body.set("name", JsonNodes.pick(name, "givenName", "familyName"));
         }
         HubResponse r = Scim.send(ctx, HubRequest.post(Scim.BASE + "/Users").body(body));
-        return Result.ok(r.status(), Scim.user(r.json(), args.bool("verbose", false)));
+        return Result.ok(r.status(), Scim.user(r.object(), args.bool("verbose", false)));
     }
 }

@@ -27,6 +27,6 @@ final class GetUser {
 
     private static Result handle(Arguments args, ActionContext ctx) {
         HubResponse r = Scim.send(ctx, HubRequest.get(Scim.BASE + "/Users/{}", args.string("id")));
-        return Result.ok(r.status(), Scim.user(r.json(), args.bool("verbose", false)));
+        return Result.ok(r.status(), Scim.user(r.object(), args.bool("verbose", false)));
     }
 }

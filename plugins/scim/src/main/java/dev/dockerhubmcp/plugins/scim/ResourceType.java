@@ -33,6 +33,6 @@ final class ResourceType {
 
     private static Result handle(Arguments args, ActionContext ctx) {
         HubResponse r = Scim.send(ctx, HubRequest.get(Scim.BASE + "/ResourceTypes/{}", args.string("name")));
-        return Result.ok(r.status(), ResourceTypes.compact(r.json(), args.bool("verbose", false)));
+        return Result.ok(r.status(), ResourceTypes.compact(r.object(), args.bool("verbose", false)));
     }
 }

@@ -39,7 +39,7 @@ final class SchemaById {
 
     private static Result handle(Arguments args, ActionContext ctx) {
         HubResponse r = Scim.send(ctx, HubRequest.get(Scim.BASE + "/Schemas/{}", args.string("id")));
-        JsonNode s = r.json();
+        JsonNode s = r.object();
         if (args.bool("verbose", false) || !s.isObject()) {
             return Result.ok(r.status(), s);
         }

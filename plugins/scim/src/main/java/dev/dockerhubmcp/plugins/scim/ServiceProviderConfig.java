@@ -39,7 +39,7 @@ final class ServiceProviderConfig {
 
     private static Result handle(Arguments args, ActionContext ctx) {
         HubResponse r = Scim.send(ctx, HubRequest.get(Scim.BASE + "/ServiceProviderConfig"));
-        JsonNode c = r.json();
+        JsonNode c = r.object();
         if (args.bool("verbose", false)) {
             return Result.ok(r.status(), c);
         }

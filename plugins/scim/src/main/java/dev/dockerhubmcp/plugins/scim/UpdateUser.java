@@ -46,6 +46,6 @@ final class UpdateUser {
         }
         body.put("enabled", args.bool("enabled", true));
         HubResponse r = Scim.send(ctx, HubRequest.put(Scim.BASE + "/Users/{}", args.string("id")).body(body));
-        return Result.ok(r.status(), Scim.user(r.json(), args.bool("verbose", false)));
+        return Result.ok(r.status(), Scim.user(r.object(), args.bool("verbose", false)));
     }
 }

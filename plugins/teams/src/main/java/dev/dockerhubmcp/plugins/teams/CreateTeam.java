@@ -33,6 +33,6 @@ final class CreateTeam {
         ObjectNode body = JsonNodes.object().put("name", args.string("name"));
         args.optString("description").ifPresent(d -> body.put("description", d));
         HubResponse r = ctx.hub().send(HubRequest.post("/v2/orgs/{}/groups", args.string("org")).body(body).build());
-        return Result.ok(r.status(), Fields.team(r.json(), args.bool("verbose", false)));
+        return Result.ok(r.status(), Fields.team(r.object(), args.bool("verbose", false)));
     }
 }

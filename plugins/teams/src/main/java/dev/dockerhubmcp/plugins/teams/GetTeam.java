@@ -29,6 +29,6 @@ final class GetTeam {
     private static Result handle(Arguments args, ActionContext ctx) {
         HubResponse r = ctx.hub().send(HubRequest.get("/v2/orgs/{}/groups/{}", args.string("org"),
             args.string("team")).build());
-        return Result.ok(r.status(), Fields.team(r.json(), args.bool("verbose", false)));
+        return Result.ok(r.status(), Fields.team(r.object(), args.bool("verbose", false)));
     }
 }

@@ -40,6 +40,6 @@ final class PatchTeam {
         }
         HubResponse r = ctx.hub().send(HubRequest.patch("/v2/orgs/{}/groups/{}", args.string("org"),
             args.string("team")).body(body).build());
-        return Result.ok(r.status(), Fields.team(r.json(), args.bool("verbose", false)));
+        return Result.ok(r.status(), Fields.team(r.object(), args.bool("verbose", false)));
     }
 }

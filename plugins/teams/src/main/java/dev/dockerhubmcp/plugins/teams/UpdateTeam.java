@@ -35,6 +35,6 @@ final class UpdateTeam {
         args.optString("description").ifPresent(d -> body.put("description", d));
         HubResponse r = ctx.hub().send(HubRequest.put("/v2/orgs/{}/groups/{}", args.string("org"),
             args.string("team")).body(body).build());
-        return Result.ok(r.status(), Fields.team(r.json(), args.bool("verbose", false)));
+        return Result.ok(r.status(), Fields.team(r.object(), args.bool("verbose", false)));
     }
 }
