@@ -198,14 +198,19 @@ public final class HttpTransportServer implements AutoCloseable {
         return streamable.sessionCount() + legacy.sessionCount();
     }
 
+    /** From now on MCP requests are answered 503; sessions stay until {@link #close()}. */
+    void beginShutdown() {
+        streamable.beginShutdown();
+        legacy.beginShutdown();
+    }
+
     /** Graceful: refuses new requests, ends every session and stream, closes the MCP servers, stops listening. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        streamable.beginShutdown();
-        legacy.beginShutdown();
+        beginShutdown();
         closeAll(handles);
         streamable.shutdown();
         legacy.shutdown();
