@@ -59,6 +59,16 @@ final class HttpReplies {
         res.send(body);
     }
 
+    /** 405 with the {@code Allow} header: "use GET" for {@code allow} "GET". */
+    static void methodNotAllowed(ServerResponse res, String allow) {
+        methodNotAllowed(res, allow, "use " + allow);
+    }
+
+    static void methodNotAllowed(ServerResponse res, String allow, String hint) {
+        res.header(HeaderNames.ALLOW, allow);
+        error(res, 405, SERVER_ERROR, "Method Not Allowed: " + hint);
+    }
+
     /** A bodiless answer, e.g. 202 Accepted for a notification. */
     static void empty(ServerResponse res, int status) {
         res.status(status);

@@ -135,24 +135,26 @@ final class HttpRequests {
     }
 
     /**
-     * Who is asking, for the per-client session cap and for binding a session to its creator: the bearer token
-     * (as a digest) when the server requires one, else the remote address without its port.
+     * Who is asking, for the per-client session cap and for binding a session to its creator: the remote address
+     * without its port, and when the server requires a bearer token also a digest of the token sent, so that two
+     * machines sharing one token are still two clients.
      */
     static String clientIdentity(ServerRequest req, boolean byToken) {
-        if (byToken) {
-            String value = req.headers().first(HeaderNames.AUTHORIZATION).orElse("").strip();
-            String token = value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : value;
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-                return "token:" + HexFormat.of().formatHex(digest);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-            }
-        }
-        SocketAddress address = req.remotePeer().address();
-        return address instanceof InetSocketAddress inet && inet.getAddress() != null
+        SocketAddress remote = req.remotePeer().address();
+        String address = remote instanceof InetSocketAddress inet && inet.getAddress() != null
                 ? "address:" + inet.getAddress().getHostAddress()
-                : "address:" + address;
+                : "address:" + remote;
+        if (!byToken) {
+            return address;
+        }
+        String value = req.headers().first(HeaderNames.AUTHORIZATION).orElse("").strip();
+        String token = value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : value;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return "token:" + HexFormat.of().formatHex(digest) + " " + address;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** A session id must be visible ASCII and of bounded length. */

@@ -63,7 +63,10 @@ public record HttpSettings(String host, int port, String authToken, boolean allo
         allowedHosts = normalize(allowedHosts, "allowedHosts");
     }
 
-    /** Sessions one client (its bearer token, else its address) may hold at once: half of {@link #maxSessions}. */
+    /**
+     * Sessions one client (its address, with its bearer token when one is required) may hold at once: half of
+     * {@link #maxSessions}.
+     */
     public int maxSessionsPerClient() {
         return Math.max(1, (maxSessions + 1) / 2);
     }

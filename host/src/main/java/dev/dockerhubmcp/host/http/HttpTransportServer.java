@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -198,14 +197,19 @@ public final class HttpTransportServer implements AutoCloseable {
         return streamable.sessionCount() + legacy.sessionCount();
     }
 
+    /** From now on MCP requests are answered 503; sessions stay until {@link #close()}. */
+    void beginShutdown() {
+        streamable.beginShutdown();
+        legacy.beginShutdown();
+    }
+
     /** Graceful: refuses new requests, ends every session and stream, closes the MCP servers, stops listening. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        streamable.beginShutdown();
-        legacy.beginShutdown();
+        beginShutdown();
         closeAll(handles);
         streamable.shutdown();
         legacy.shutdown();
@@ -243,22 +247,16 @@ public final class HttpTransportServer implements AutoCloseable {
             }
             chain.proceed();
         });
-        routing.any("/mcp", streamable::handle)
-                .any("/sse", legacy::handleStream)
-                .any(LegacySseTransport.MESSAGE_PATH, legacy::handleMessage)
-                .any("/health", (req, res) -> health(req, res, healthInfo))
+        streamable.routes(routing);
+        legacy.routes(routing);
+        routing.get("/health", (req, res) -> health(res, healthInfo))
+                .any("/health", (req, res) -> HttpReplies.methodNotAllowed(res, "GET"))
                 .any((req, res) -> HttpReplies.error(res, 404, HttpReplies.SERVER_ERROR,
                         "Not Found: the MCP endpoint is /mcp"))
                 .error(Throwable.class, HttpTransportServer::internalError);
     }
 
-    private static void health(ServerRequest req, ServerResponse res, Supplier<JsonNode> healthInfo) {
-        Method method = req.prologue().method();
-        if (!Method.GET.equals(method)) {
-            res.header(HeaderNames.ALLOW, "GET");
-            HttpReplies.error(res, 405, HttpReplies.SERVER_ERROR, "Method Not Allowed: use GET");
-            return;
-        }
+    private static void health(ServerResponse res, Supplier<JsonNode> healthInfo) {
         ObjectNode body = HttpReplies.MAPPER.createObjectNode();
         body.put("status", "ok");
         JsonNode info;

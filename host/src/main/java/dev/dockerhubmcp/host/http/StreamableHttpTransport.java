@@ -4,7 +4,7 @@ import dev.dockerhubmcp.host.http.HttpRequests.Accepts;
 import dev.dockerhubmcp.host.http.HttpRequests.Refusal;
 import dev.dockerhubmcp.host.mcp.JsonRpcInput;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Method;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -14,27 +14,18 @@ import io.modelcontextprotocol.spec.HttpHeaders;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
-import io.modelcontextprotocol.spec.McpStreamableServerTransport;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
-import io.modelcontextprotocol.spec.McpTransportException;
 import io.modelcontextprotocol.spec.ProtocolVersions;
-import reactor.core.publisher.Mono;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static java.lang.System.Logger.Level.DEBUG;
-import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 import static java.util.Objects.requireNonNull;
 
@@ -55,7 +46,8 @@ import static java.util.Objects.requireNonNull;
  * {@code idleTimeout} expire, open GET streams or not (those streams are closed); a request still being answered
  * keeps its session alive.
  */
-final class StreamableHttpTransport implements McpStreamableServerTransportProvider {
+final class StreamableHttpTransport extends HttpSessionTransport<StreamableHttpTransport.Session>
+        implements McpStreamableServerTransportProvider {
     private static final System.Logger LOG = System.getLogger(StreamableHttpTransport.class.getName());
 
     static final List<String> PROTOCOL_VERSIONS = List.of(
@@ -64,28 +56,16 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
     private static final Set<String> STREAMED_METHODS = Set.of(
             McpSchema.METHOD_TOOLS_CALL, McpSchema.METHOD_PROMPT_GET, McpSchema.METHOD_RESOURCES_READ,
             McpSchema.METHOD_COMPLETION_COMPLETE);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final String TRANSPORT_NAME = "streamable-http";
+    static final String PATH = "/mcp";
     /** GET streams one session may hold at once. */
     static final int MAX_GET_STREAMS_PER_SESSION = 8;
 
-    private final McpJsonMapper json;
-    private final long maxRequestBytes;
-    private final long idleNanos;
-    private final SessionBudget budget;
-    private final StreamRegistry streams;
-    private final boolean identityByToken;
-    private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
     private volatile McpStreamableServerSession.Factory factory;
-    private volatile boolean closing;
 
     StreamableHttpTransport(McpJsonMapper json, HttpSettings settings, SessionBudget budget, StreamRegistry streams) {
-        this.json = requireNonNull(json, "json is null");
-        this.maxRequestBytes = settings.maxRequestBytes();
-        this.idleNanos = settings.idleTimeout().toNanos();
-        this.budget = requireNonNull(budget, "budget is null");
-        this.streams = requireNonNull(streams, "streams is null");
-        this.identityByToken = settings.authToken() != null;
+        super("session", "Session not found: it expired or was deleted; initialize a new one", json, settings,
+                budget, streams);
     }
 
     // ---- McpStreamableServerTransportProvider ----
@@ -100,86 +80,16 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
         return PROTOCOL_VERSIONS;
     }
 
-    @Override
-    public Mono<Void> notifyClients(String method, Object params) {
-        return Mono.fromRunnable(() -> {
-            for (Session session : List.copyOf(sessions.values())) {
-                try {
-                    session.sdk.sendNotification(method, params).block(CLOSE_TIMEOUT);
-                } catch (RuntimeException e) {
-                    LOG.log(DEBUG, () -> "Notification " + method + " not delivered to session " + session.id()
-                            + ": " + e.getMessage());
-                }
-            }
-        });
-    }
-
-    @Override
-    public Mono<Void> notifyClient(String sessionId, String method, Object params) {
-        return Mono.defer(() -> {
-            Session session = sessions.get(sessionId);
-            return session == null ? Mono.empty() : session.sdk.sendNotification(method, params);
-        });
-    }
-
-    @Override
-    public Mono<Void> closeGracefully() {
-        return Mono.fromRunnable(this::shutdown);
-    }
-
-    /** Refuses new requests (503) from now on. */
-    void beginShutdown() {
-        closing = true;
-    }
-
-    /** Ends every session. Idempotent. */
-    void shutdown() {
-        closing = true;
-        for (Session session : List.copyOf(sessions.values())) {
-            end(session, "server shutting down");
-        }
-    }
-
-    int sessionCount() {
-        return sessions.size();
-    }
-
-    /** Expires idle sessions; run periodically and before refusing a new session for lack of room. */
-    void sweep() {
-        long now = System.nanoTime();
-        for (Session session : List.copyOf(sessions.values())) {
-            if (session.idleSince(now) > idleNanos) {
-                LOG.log(INFO, () -> "Session " + session.id() + " expired after "
-                        + Duration.ofNanos(idleNanos) + " without activity");
-                end(session, "idle");
-            }
-        }
-    }
-
     // ---- HTTP ----
 
-    void handle(ServerRequest req, ServerResponse res) {
-        Method method = req.prologue().method();
-        if (closing) {
-            HttpReplies.error(res, 503, HttpReplies.SERVER_ERROR, "Service Unavailable: the server is shutting down");
-            return;
-        }
-        try {
-            if (Method.POST.equals(method)) {
-                post(req, res);
-            } else if (Method.GET.equals(method)) {
-                get(req, res);
-            } else if (Method.DELETE.equals(method)) {
-                delete(req, res);
-            } else {
-                res.header(HeaderNames.ALLOW, "GET, POST, DELETE");
-                HttpReplies.error(res, 405, HttpReplies.SERVER_ERROR, "Method Not Allowed: use POST, GET or DELETE");
-            }
-        } catch (Refusal r) {
-            if (!res.isSent()) {
-                HttpReplies.error(res, r.status, r.id, r.code, r.getMessage());
-            }
-        }
+    /** POST, GET and DELETE on {@code /mcp}; while shutting down every method is answered 503, else others 405. */
+    @Override
+    void routes(HttpRouting.Builder routing) {
+        routing.post(PATH, handler(this::post))
+                .get(PATH, handler(this::get))
+                .delete(PATH, handler(this::delete))
+                .any(PATH, handler((req, res) ->
+                        HttpReplies.methodNotAllowed(res, "GET, POST, DELETE", "use POST, GET or DELETE")));
     }
 
     private void post(ServerRequest req, ServerResponse res) throws Refusal {
@@ -195,7 +105,7 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
 
         if (message instanceof McpSchema.JSONRPCRequest request
                 && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
-            initialize(request, res, !accepts.json(), HttpRequests.clientIdentity(req, identityByToken));
+            initialize(request, res, !accepts.json(), client(req));
             return;
         }
         Session session = requireSession(req);
@@ -253,35 +163,18 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
             throw new Refusal(400, HttpReplies.INVALID_PARAMS, "Invalid params: not an initialize request",
                     request.id());
         }
-        SessionBudget.Grant grant = budget.tryAcquire(client);
-        if (grant != SessionBudget.Grant.GRANTED) {
-            sweep();
-            grant = budget.tryAcquire(client);
-        }
-        if (grant == SessionBudget.Grant.CLIENT_FULL) {
-            LOG.log(WARNING, "Refused a new session: this client already holds " + budget.maxPerClient()
-                    + " sessions");
-            res.header(HeaderNames.RETRY_AFTER, "30");
-            HttpReplies.error(res, 429, request.id(), HttpReplies.SERVER_ERROR, "Too Many Requests: this client "
-                    + "already holds " + budget.maxPerClient() + " sessions; end one (DELETE) or retry later");
-            return;
-        }
-        if (grant == SessionBudget.Grant.FULL) {
-            LOG.log(WARNING, "Refused a new session: the limit of " + budget.max() + " sessions is reached");
-            res.header(HeaderNames.RETRY_AFTER, "30");
-            HttpReplies.error(res, 503, request.id(), HttpReplies.SERVER_ERROR,
-                    "Service Unavailable: too many sessions (limit " + budget.max() + "); retry later");
+        if (!admit(client, res, request.id(), "end one (DELETE)")) {
             return;
         }
         McpStreamableServerSession.McpStreamableServerSessionInit init;
         try {
             init = sessionFactory.startSession(params);
         } catch (RuntimeException e) {
-            budget.release(client);
+            abandon(client);
             throw e;
         }
         Session session = new Session(init.session(), client);
-        sessions.put(session.id(), session);
+        add(session);
         McpSchema.InitializeResult result;
         try {
             result = init.initResult().block();
@@ -298,27 +191,14 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
                 + params.protocolVersion() + ")");
         res.header(HttpHeaders.MCP_SESSION_ID, session.id());
         McpSchema.JSONRPCResponse answer = McpSchema.JSONRPCResponse.result(request.id(), result);
-        if (eventStream) {
-            SseConnection connection = SseConnection.open(res, "initialize " + session.id(), streams);
-            connection.send("message", null, write(answer));
-            connection.finish();
-        } else {
-            HttpReplies.json(res, 200, write(answer));
-        }
+        answerNow(res, eventStream, write(answer), "initialize " + session.id());
     }
 
     private void answerAsJson(Session session, McpSchema.JSONRPCRequest request, McpTransportContext context,
                               ServerResponse res) {
         JsonAnswer transport = new JsonAnswer(session, request.id());
         McpStreamableServerSession.McpStreamableServerSessionStream stream = session.sdk.responseStream(transport);
-        session.streamOpened();
-        try {
-            stream.handle(request).contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
-        } catch (RuntimeException e) {
-            LOG.log(WARNING, "Request " + request.method() + " in session " + session.id() + " failed", e);
-        } finally {
-            session.streamClosed();
-        }
+        handle(session, stream, request, context);
         McpSchema.JSONRPCResponse answer = transport.answer.get();
         if (answer == null) {
             HttpReplies.error(res, 500, request.id(), HttpReplies.INTERNAL_ERROR,
@@ -330,18 +210,14 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
 
     private void answerAsEventStream(Session session, McpSchema.JSONRPCRequest request, McpTransportContext context,
                                      ServerResponse res) {
-        SseConnection connection = SseConnection.open(res, request.method() + " " + session.id(), streams);
+        SseConnection connection = openStream(res, request.method() + " " + session.id());
         EventStreamAnswer transport = new EventStreamAnswer(connection);
         McpStreamableServerSession.McpStreamableServerSessionStream stream = session.sdk.responseStream(transport);
         // The client went away: fail what the server still waits for on this stream.
         connection.onBroken(stream::close);
-        session.streamOpened();
         try {
-            stream.handle(request).contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
-        } catch (RuntimeException e) {
-            LOG.log(WARNING, "Request " + request.method() + " in session " + session.id() + " failed", e);
+            handle(session, stream, request, context);
         } finally {
-            session.streamClosed();
             if (!transport.answered) {
                 // the SDK failed before answering: the client still gets an answer for its id
                 connection.send("message", null, JsonRpcInput.errorJson(request.id(), HttpReplies.INTERNAL_ERROR,
@@ -351,10 +227,23 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
         }
     }
 
+    /** Has the SDK answer {@code request} on {@code stream}; the session does not expire meanwhile. */
+    private static void handle(Session session, McpStreamableServerSession.McpStreamableServerSessionStream stream,
+                               McpSchema.JSONRPCRequest request, McpTransportContext context) {
+        session.requestStarted();
+        try {
+            stream.handle(request).contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
+        } catch (RuntimeException e) {
+            LOG.log(WARNING, "Request " + request.method() + " in session " + session.id() + " failed", e);
+        } finally {
+            session.requestEnded();
+        }
+    }
+
     /** Answers a request with one message, as JSON or as a one-event stream when the client takes only those. */
     private void answerNow(ServerResponse res, boolean eventStream, String message, String label) {
         if (eventStream) {
-            SseConnection connection = SseConnection.open(res, label, streams);
+            SseConnection connection = openStream(res, label);
             connection.send("message", null, message);
             connection.finish();
         } else {
@@ -377,7 +266,7 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
                     + MAX_GET_STREAMS_PER_SESSION + " open GET streams");
         }
         try {
-            SseConnection connection = SseConnection.open(res, "GET " + session.id(), streams);
+            SseConnection connection = openStream(res, "GET " + session.id());
             // an open GET stream is not activity: the session still expires when idle, closing the stream
             session.touch();
             try {
@@ -410,16 +299,7 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
         if (ids.size() > 1 || !HttpRequests.validSessionId(id)) {
             throw new Refusal(400, HttpReplies.SERVER_ERROR, "Bad Request: malformed Mcp-Session-Id header");
         }
-        Session session = sessions.get(id);
-        // another client's session is answered as unknown: its existence is not revealed
-        if (session == null || !session.owner.equals(HttpRequests.clientIdentity(req, identityByToken))) {
-            if (session != null) {
-                LOG.log(DEBUG, () -> "Refused a request for session " + id + " from a client that did not open it");
-            }
-            throw new Refusal(404, HttpReplies.SESSION_NOT_FOUND,
-                    "Session not found: it expired or was deleted; initialize a new one");
-        }
-        return session;
+        return require(req, id);
     }
 
     private static void checkProtocolVersion(ServerRequest req) throws Refusal {
@@ -430,78 +310,26 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
         }
     }
 
-    private void end(Session session, String reason) {
-        if (!sessions.remove(session.id(), session)) {
-            return;
-        }
-        budget.release(session.owner);
-        session.markEnded();
-        try {
-            session.sdk.closeGracefully().block(CLOSE_TIMEOUT);
-        } catch (RuntimeException e) {
-            LOG.log(DEBUG, () -> "Closing session " + session.id() + " (" + reason + "): " + e.getMessage());
-        }
-        session.closeChannel();
-        LOG.log(DEBUG, () -> "Session " + session.id() + " ended: " + reason);
-    }
-
     private String write(McpSchema.JSONRPCMessage message) {
-        try {
-            return json.writeValueAsString(message);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot serialize a JSON-RPC message", e);
-        }
+        return SdkTransport.write(json, message);
     }
 
     // ---- sessions and their streams ----
 
-    /** A session with what the transport tracks for it: its owner, activity, requests in progress, GET streams. */
-    private final class Session {
-        final McpStreamableServerSession sdk;
-        final String owner;
-        private final AtomicInteger openStreams = new AtomicInteger();
+    /** A session with its GET streams. */
+    final class Session extends HttpSession<McpStreamableServerSession> {
         final AtomicInteger getStreams = new AtomicInteger();
-        private final AtomicBoolean ended = new AtomicBoolean();
-        private volatile long lastActive = System.nanoTime();
         private ListeningChannel channel;
         private McpStreamableServerSession.McpStreamableServerSessionStream channelStream;
 
         Session(McpStreamableServerSession sdk, String owner) {
-            this.sdk = sdk;
-            this.owner = owner;
-        }
-
-        String id() {
-            return sdk.getId();
-        }
-
-        void touch() {
-            lastActive = System.nanoTime();
-        }
-
-        void streamOpened() {
-            openStreams.incrementAndGet();
-            touch();
-        }
-
-        void streamClosed() {
-            openStreams.decrementAndGet();
-            touch();
-        }
-
-        /** Nanoseconds without activity; 0 while a request is being answered. */
-        long idleSince(long now) {
-            return openStreams.get() > 0 ? 0 : now - lastActive;
-        }
-
-        void markEnded() {
-            ended.set(true);
+            super(sdk, sdk.getId(), owner);
         }
 
         /** Adds a GET stream; the first one registers the session's listening stream with the SDK. */
         void attach(SseConnection connection) {
             synchronized (this) {
-                if (!ended.get()) {
+                if (!ended()) {
                     if (channel == null || channel.closed) {
                         channel = new ListeningChannel(id());
                         channelStream = sdk.listeningStream(channel);
@@ -543,7 +371,8 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
             return target != null && target.deliver(message, id);
         }
 
-        void closeChannel() {
+        @Override
+        void closeStreams() {
             ListeningChannel target;
             synchronized (this) {
                 target = channel;
@@ -557,17 +386,19 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
     }
 
     /** The session's GET streams as one SDK transport: each message goes to the newest stream still open. */
-    private final class ListeningChannel implements McpStreamableServerTransport {
+    private final class ListeningChannel extends SdkTransport {
         final Deque<SseConnection> connections = new ConcurrentLinkedDeque<>();
         final String sessionId;
         volatile boolean closed;
 
         ListeningChannel(String sessionId) {
+            super(StreamableHttpTransport.this.json);
             this.sessionId = sessionId;
         }
 
+        @Override
         boolean deliver(McpSchema.JSONRPCMessage message, String id) {
-            String data = write(JsonRpcInput.scrub(message));
+            String data = data(message);
             for (SseConnection connection : connections) {
                 if (connection.send("message", id, data)) {
                     return true;
@@ -577,33 +408,8 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
         }
 
         @Override
-        public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
-            return sendMessage(message, null);
-        }
-
-        @Override
-        public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message, String messageId) {
-            return Mono.defer(() -> {
-                if (deliver(message, messageId)) {
-                    return Mono.empty();
-                }
-                if (message instanceof McpSchema.JSONRPCRequest) {
-                    return Mono.error(new McpTransportException(
-                            "Session " + sessionId + " has no open event stream to send a request on"));
-                }
-                LOG.log(DEBUG, () -> "Session " + sessionId + ": no open event stream, message dropped");
-                return Mono.empty();
-            });
-        }
-
-        @Override
-        public <T> T unmarshalFrom(Object data, TypeRef<T> typeRef) {
-            return json.convertValue(data, typeRef);
-        }
-
-        @Override
-        public Mono<Void> closeGracefully() {
-            return Mono.fromRunnable(this::close);
+        String undeliverable() {
+            return "Session " + sessionId + " has no open event stream";
         }
 
         @Override
@@ -616,95 +422,52 @@ final class StreamableHttpTransport implements McpStreamableServerTransportProvi
     }
 
     /** The event stream that answers one POSTed request. */
-    private final class EventStreamAnswer implements McpStreamableServerTransport {
-        private final SseConnection connection;
+    private final class EventStreamAnswer extends SdkTransport.OnStream {
         volatile boolean answered;
 
         EventStreamAnswer(SseConnection connection) {
-            this.connection = connection;
+            super(StreamableHttpTransport.this.json, connection, "The client closed the event stream");
         }
 
         @Override
-        public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
-            return sendMessage(message, null);
-        }
-
-        @Override
-        public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message, String messageId) {
-            return Mono.defer(() -> {
-                if (message instanceof McpSchema.JSONRPCResponse) {
-                    answered = true;
-                }
-                if (connection.send("message", messageId, write(JsonRpcInput.scrub(message)))) {
-                    return Mono.empty();
-                }
-                if (message instanceof McpSchema.JSONRPCRequest) {
-                    return Mono.error(new McpTransportException("The client closed the event stream"));
-                }
-                return Mono.empty();
-            });
-        }
-
-        @Override
-        public <T> T unmarshalFrom(Object data, TypeRef<T> typeRef) {
-            return json.convertValue(data, typeRef);
-        }
-
-        @Override
-        public Mono<Void> closeGracefully() {
-            return Mono.fromRunnable(connection::close);
-        }
-
-        @Override
-        public void close() {
-            connection.close();
+        boolean deliver(McpSchema.JSONRPCMessage message, String messageId) {
+            if (message instanceof McpSchema.JSONRPCResponse) {
+                answered = true;
+            }
+            return super.deliver(message, messageId);
         }
     }
 
     /** Captures the answer of a request answered as {@code application/json}; anything else goes to a GET stream. */
-    private final class JsonAnswer implements McpStreamableServerTransport {
+    private final class JsonAnswer extends SdkTransport {
         final AtomicReference<McpSchema.JSONRPCResponse> answer = new AtomicReference<>();
         private final Session session;
         private final Object requestId;
 
         JsonAnswer(Session session, Object requestId) {
+            super(StreamableHttpTransport.this.json);
             this.session = session;
             this.requestId = requestId;
         }
 
         @Override
-        public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
-            return sendMessage(message, null);
+        boolean deliver(McpSchema.JSONRPCMessage message, String messageId) {
+            if (message instanceof McpSchema.JSONRPCResponse response
+                    && Objects.equals(String.valueOf(response.id()), String.valueOf(requestId))) {
+                answer.compareAndSet(null, (McpSchema.JSONRPCResponse) JsonRpcInput.scrub(response));
+                return true;
+            }
+            return session.forward(message, messageId);
         }
 
         @Override
-        public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message, String messageId) {
-            return Mono.defer(() -> {
-                if (message instanceof McpSchema.JSONRPCResponse response
-                        && Objects.equals(String.valueOf(response.id()), String.valueOf(requestId))) {
-                    answer.compareAndSet(null, (McpSchema.JSONRPCResponse) JsonRpcInput.scrub(response));
-                    return Mono.empty();
-                }
-                if (session.forward(message, messageId)) {
-                    return Mono.empty();
-                }
-                if (message instanceof McpSchema.JSONRPCRequest) {
-                    return Mono.error(new McpTransportException("Session " + session.id()
-                            + " has no open event stream (GET) to send a request on"));
-                }
-                LOG.log(DEBUG, () -> "Session " + session.id() + ": no open event stream, message dropped");
-                return Mono.empty();
-            });
+        String undeliverable() {
+            return "Session " + session.id() + " has no open event stream (GET)";
         }
 
         @Override
-        public <T> T unmarshalFrom(Object data, TypeRef<T> typeRef) {
-            return json.convertValue(data, typeRef);
-        }
-
-        @Override
-        public Mono<Void> closeGracefully() {
-            return Mono.empty();
+        public void close() {
+            // the answer is read once the request is handled
         }
     }
 }

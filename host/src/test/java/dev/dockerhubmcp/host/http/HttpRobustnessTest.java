@@ -252,6 +252,37 @@ class HttpRobustnessTest {
     }
 
     @Test
+    void machinesSharingTheTokenAreSeparateClients() throws Exception {
+        String token = "shared-token-of-the-whole-team";
+        String[] auth = {"Authorization", "Bearer " + token};
+        URI mcp = start(HttpTestSupport.loopback().withAuthToken(token).withMaxSessions(4));
+        HttpClient first = HttpTestSupport.clientFrom("127.0.0.2");
+        HttpClient second = HttpTestSupport.clientFrom("127.0.0.3");
+        String session = HttpTestSupport.initialize(first, mcp, auth);
+        HttpTestSupport.initialize(first, mcp, auth);
+        HttpResponse<String> third = HttpTestSupport.post(first, mcp, HttpTestSupport.INIT_BODY,
+                HttpTestSupport.concat(new String[]{"Content-Type", "application/json", "Accept", ACCEPT_BOTH}, auth));
+        assertEquals(429, third.statusCode(), third.body());
+        // the same token from another machine: its own cap, and no access to the first machine's sessions
+        HttpTestSupport.initialize(second, mcp, auth);
+        assertEquals(3, server.sessionCount());
+        HttpResponse<String> foreign = HttpTestSupport.send(second, "DELETE", mcp,
+                HttpTestSupport.concat(new String[]{"Mcp-Session-Id", session}, auth));
+        assertEquals(404, foreign.statusCode(), foreign.body());
+        HttpResponse<String> unknown = HttpTestSupport.send(second, "DELETE", mcp,
+                HttpTestSupport.concat(new String[]{"Mcp-Session-Id", "no-such-session"}, auth));
+        assertEquals(unknown.body(), foreign.body(), "a foreign session looks exactly like an unknown one");
+        assertEquals(404, HttpTestSupport.post(second, mcp, LIST, HttpTestSupport.concat(new String[]{
+                "Content-Type", "application/json", "Accept", ACCEPT_BOTH, "Mcp-Session-Id", session}, auth))
+                .statusCode());
+        // the owner is unaffected
+        assertEquals(200, HttpTestSupport.post(first, mcp, LIST, HttpTestSupport.concat(new String[]{
+                "Content-Type", "application/json", "Accept", ACCEPT_BOTH, "Mcp-Session-Id", session}, auth))
+                .statusCode());
+        assertEquals(3, server.sessionCount());
+    }
+
+    @Test
     void legacySessionsBelongToTheirClientToo() throws Exception {
         start(HttpTestSupport.loopback());
         URI base = URI.create("http://127.0.0.1:" + server.port());
