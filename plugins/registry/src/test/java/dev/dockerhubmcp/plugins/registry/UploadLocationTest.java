@@ -135,7 +135,8 @@ class UploadLocationTest {
         });
         registry.start();
         try (ActionHarness h = ActionHarness.builder()
-                 .registry("http://127.0.0.1:" + registry.getAddress().getPort()).allowDestructive(true).build()) {
+                 .registry("http://127.0.0.1:" + registry.getAddress().getPort()).allowDestructive(true)
+                 .filesDir(tmp).build()) {
             Path file = tmp.resolve("layer.bin");
             Files.write(file, new byte[215]);
             for (String mode : new String[] {"stream", "chunked", "monolithic"}) {
