@@ -1,28 +1,16 @@
 package dev.dockerhubmcp.plugins.scim;
 
-import dev.dockerhubmcp.testkit.SchemaSnapshot;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The plugin's surface (tool name, toggle, every action's name, effect, description, input and output schema) is
- * compared with the checked-in {@code src/test/resources/hub_scim.schema.json}, so a change to what a model sees is a
- * reviewed diff. After an intended change, regenerate with
- * {@code mvn -pl plugins/scim -am test -Dtest=ScimSchemaSnapshotTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Ddockerhubmcp.updateSnapshots=true} and review the diff.
+ * The action catalogue: names and effects in order, tool name and toggle. The full surface a model sees is
+ * snapshotted by dist's ToolsListSnapshotIT (the served {@code tools/list}).
  */
-class ScimSchemaSnapshotTest {
-    private static final Path SNAPSHOT = Path.of("src/test/resources/hub_scim.schema.json");
-
-    @Test
-    void surfaceMatchesTheSnapshot() {
-        SchemaSnapshot.assertMatches(new ScimPlugin(), SNAPSHOT);
-    }
-
+class ScimCatalogueTest {
     @Test
     void actionsAndEffectsAreTheCatalogue() {
         assertEquals("service_provider_config:READ resource_types:READ resource_type:READ schemas:READ "
