@@ -106,10 +106,10 @@ final class SurfaceSnapshot {
                 if (i < midA.size() && j < midB.size() && midA.get(i).equals(midB.get(j))) {
                     ops.add("  " + midA.get(i++));
                     j++;
-                } else if (j < midB.size() && (i == midA.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                    ops.add("+ " + midB.get(j++));
-                } else {
+                } else if (i < midA.size() && (j == midB.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
                     ops.add("- " + midA.get(i++));
+                } else {
+                    ops.add("+ " + midB.get(j++));
                 }
             }
         } else {
