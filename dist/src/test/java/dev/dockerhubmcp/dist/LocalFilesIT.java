@@ -33,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 /**
  * File arguments through MCP against the distribution and a real registry (distribution 2.8, token auth): paths
  * inside DOCKERHUB_FILES_DIR work for get_blob, push_blob, upload_chunk and complete_upload; paths outside are refused
@@ -80,6 +82,11 @@ class LocalFilesIT {
             "DOCKER_HUB_TOKEN", "alice-pw",
             "DOCKERHUB_ALLOW_DESTRUCTIVE", "true"));
         env.putAll(extra);
+        // the test registry is not Docker Hub: its login comes from the Docker CLI config, as a user's would
+        Path docker = Files.createDirectories(tmp.resolve("home").resolve(".docker"));
+        String login = java.util.Base64.getEncoder().encodeToString("alice:alice-pw".getBytes(UTF_8));
+        Files.writeString(docker.resolve("config.json"),
+            "{\"auths\":{\"" + registry.hostPort() + "\":{\"auth\":\"" + login + "\"}}}");
         ServerParameters params = ServerParameters.builder(Dist.launcher().toString())
             .args("--plugins-dir", plugins.toString(), "--tool-mode", mode).env(Dist.env(tmp.resolve("home"), env))
             .build();

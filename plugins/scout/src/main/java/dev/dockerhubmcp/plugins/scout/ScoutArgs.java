@@ -47,7 +47,7 @@ final class ScoutArgs {
     }
 
     static Schema.Prop page() {
-        return Schema.integer("Page number (1-based)").min(1).defaultValue(1);
+        return Schema.integer("Page number (1-based)").min(1).max(Integer.MAX_VALUE).defaultValue(1);
     }
 
     static Schema.Prop pageSize(int fallback) {
