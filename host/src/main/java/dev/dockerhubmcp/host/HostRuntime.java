@@ -3,13 +3,13 @@ package dev.dockerhubmcp.host;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.PluginInfo;
 import dev.dockerhubmcp.api.RateLimits;
-import dev.dockerhubmcp.api.files.FilesRoot;
+import dev.dockerhubmcp.engine.files.FilesRoot;
 import dev.dockerhubmcp.api.files.LocalFiles;
-import dev.dockerhubmcp.api.http.DefaultUpstreams;
-import dev.dockerhubmcp.api.http.UpstreamConfig;
+import dev.dockerhubmcp.engine.http.DefaultUpstreams;
+import dev.dockerhubmcp.engine.http.UpstreamConfig;
 import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
-import dev.dockerhubmcp.api.safety.SafetyPolicy;
+import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import dev.dockerhubmcp.api.scout.ScoutClient;
 import dev.dockerhubmcp.host.plugins.PluginJarLoader;
 import dev.dockerhubmcp.host.tools.ToolCatalog;
@@ -90,10 +90,6 @@ public final class HostRuntime implements AutoCloseable {
                 return upstreams().scout();
             }
 
-            @Override
-            public SafetyPolicy policy() {
-                return config.policy();
-            }
 
             @Override
             public RateLimits rateLimits() {

@@ -1,18 +1,16 @@
 package dev.dockerhubmcp.api;
 
-import dev.dockerhubmcp.api.files.FilesRoot;
 import dev.dockerhubmcp.api.files.LocalFiles;
 import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
-import dev.dockerhubmcp.api.safety.SafetyPolicy;
 import dev.dockerhubmcp.api.scout.ScoutClient;
 
 import java.util.List;
 
 /**
- * What a handler may use: the shared upstream clients (one instance each, owned by the host), the safety policy,
- * the process-wide rate-limit view, progress reporting and cancellation. Handlers never read environment
- * variables or build HTTP clients of their own.
+ * What a handler may use: the shared upstream clients (one instance each, owned by the host), the process-wide
+ * rate-limit view, progress reporting and cancellation. Handlers never read environment variables or build HTTP
+ * clients of their own.
  */
 public interface ActionContext {
 
@@ -21,8 +19,6 @@ public interface ActionContext {
     RegistryClient registry();
 
     ScoutClient scout();
-
-    SafetyPolicy policy();
 
     /** The latest rate-limit figures seen on any upstream answer in this process. */
     RateLimits rateLimits();
@@ -45,7 +41,7 @@ public interface ActionContext {
      * was given; refused (naming the setting) when there is none.
      */
     default LocalFiles files() {
-        return FilesRoot.OFF;
+        return LocalFiles.OFF;
     }
 
     /** The plugins this host knows (for hub_admin). */

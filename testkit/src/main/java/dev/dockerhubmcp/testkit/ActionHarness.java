@@ -6,16 +6,16 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.DockerHubPlugin;
 import dev.dockerhubmcp.api.RateLimits;
-import dev.dockerhubmcp.api.files.FilesRoot;
+import dev.dockerhubmcp.engine.files.FilesRoot;
 import dev.dockerhubmcp.api.files.LocalFiles;
 import dev.dockerhubmcp.api.Result;
-import dev.dockerhubmcp.api.http.Credentials;
-import dev.dockerhubmcp.api.http.DefaultUpstreams;
-import dev.dockerhubmcp.api.http.UpstreamConfig;
+import dev.dockerhubmcp.engine.http.Credentials;
+import dev.dockerhubmcp.engine.http.DefaultUpstreams;
+import dev.dockerhubmcp.engine.http.UpstreamConfig;
 import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
-import dev.dockerhubmcp.api.runtime.ActionRunner;
-import dev.dockerhubmcp.api.safety.SafetyPolicy;
+import dev.dockerhubmcp.engine.runtime.ActionRunner;
+import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import dev.dockerhubmcp.api.scout.ScoutClient;
 
 import java.nio.file.Path;
@@ -97,10 +97,6 @@ public final class ActionHarness implements AutoCloseable {
                 return upstreams.scout();
             }
 
-            @Override
-            public SafetyPolicy policy() {
-                return runner.policy();
-            }
 
             @Override
             public RateLimits rateLimits() {

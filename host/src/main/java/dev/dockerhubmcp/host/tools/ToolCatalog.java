@@ -10,9 +10,9 @@ import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Effect;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Result;
-import dev.dockerhubmcp.api.runtime.ActionRunner;
-import dev.dockerhubmcp.api.runtime.SchemaCheck;
-import dev.dockerhubmcp.api.safety.SafetyPolicy;
+import dev.dockerhubmcp.engine.runtime.ActionRunner;
+import dev.dockerhubmcp.engine.runtime.SchemaCheck;
+import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import dev.dockerhubmcp.host.plugins.LoadedPlugin;
 
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import dev.dockerhubmcp.api.Effect;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
-import dev.dockerhubmcp.api.safety.SafetyPolicy;
+import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import dev.dockerhubmcp.host.plugins.LoadedPlugin;
 import org.junit.jupiter.api.Test;
 

@@ -10,8 +10,8 @@ import dev.dockerhubmcp.api.RateLimits;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
-import dev.dockerhubmcp.api.runtime.ActionRunner;
-import dev.dockerhubmcp.api.safety.SafetyPolicy;
+import dev.dockerhubmcp.engine.runtime.ActionRunner;
+import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import dev.dockerhubmcp.api.scout.ScoutClient;
 import dev.dockerhubmcp.testkit.ActionHarness;
 
@@ -49,10 +49,6 @@ final class AdminFixture {
                 return base.scout();
             }
 
-            @Override
-            public SafetyPolicy policy() {
-                return base.policy();
-            }
 
             @Override
             public RateLimits rateLimits() {

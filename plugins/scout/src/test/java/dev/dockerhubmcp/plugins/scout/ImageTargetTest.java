@@ -8,7 +8,7 @@ import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.RateLimits;
 import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
-import dev.dockerhubmcp.api.safety.SafetyPolicy;
+import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import dev.dockerhubmcp.api.scout.ScoutClient;
 import dev.dockerhubmcp.testkit.FakeHttpServer;
 import dev.dockerhubmcp.testkit.FakeResponse;
@@ -42,10 +42,6 @@ class ImageTargetTest {
                 throw new UnsupportedOperationException();
             }
 
-            @Override
-            public SafetyPolicy policy() {
-                return new SafetyPolicy(false, false);
-            }
 
             @Override
             public RateLimits rateLimits() {

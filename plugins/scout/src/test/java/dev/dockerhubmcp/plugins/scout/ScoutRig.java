@@ -9,8 +9,8 @@ import dev.dockerhubmcp.api.RateLimits;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
-import dev.dockerhubmcp.api.runtime.ActionRunner;
-import dev.dockerhubmcp.api.safety.SafetyPolicy;
+import dev.dockerhubmcp.engine.runtime.ActionRunner;
+import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import dev.dockerhubmcp.api.scout.ScoutClient;
 import dev.dockerhubmcp.testkit.ActionHarness;
 import dev.dockerhubmcp.testkit.FakeHub;
@@ -117,10 +117,6 @@ final class ScoutRig implements AutoCloseable {
                 return base.scout();
             }
 
-            @Override
-            public SafetyPolicy policy() {
-                return base.policy();
-            }
 
             @Override
             public RateLimits rateLimits() {
