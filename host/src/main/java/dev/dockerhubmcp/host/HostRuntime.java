@@ -1,5 +1,6 @@
 package dev.dockerhubmcp.host;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.PluginInfo;
 import dev.dockerhubmcp.api.RateLimits;
@@ -9,10 +10,11 @@ import dev.dockerhubmcp.engine.http.DefaultUpstreams;
 import dev.dockerhubmcp.engine.http.UpstreamConfig;
 import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
-import dev.dockerhubmcp.engine.safety.SafetyPolicy;
+import dev.dockerhubmcp.engine.ToolInvoker;
 import dev.dockerhubmcp.api.scout.ScoutClient;
 import dev.dockerhubmcp.host.plugins.PluginJarLoader;
 import dev.dockerhubmcp.host.tools.ToolCatalog;
+import dev.dockerhubmcp.host.tools.ToolSpec;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -28,6 +30,7 @@ public final class HostRuntime implements AutoCloseable {
     private final PluginJarLoader plugins;
     private final ToolCatalog catalog;
     private final RateLimits rateLimits = new RateLimits();
+    private final ToolInvoker invoker;
     private final Supplier<UpstreamConfig> upstreamConfig;
     private final LocalFiles files;
     private volatile DefaultUpstreams upstreams;
@@ -37,7 +40,8 @@ public final class HostRuntime implements AutoCloseable {
         this.plugins = requireNonNull(plugins, "plugins is null");
         this.upstreamConfig = requireNonNull(upstreamConfig, "upstreamConfig is null");
         this.files = config.filesDir() == null ? FilesRoot.OFF : FilesRoot.of(config.filesDir());
-        this.catalog = ToolCatalog.build(plugins.plugins(), config.toolMode(), config.policy());
+        this.invoker = new ToolInvoker(config.policy(), rateLimits);
+        this.catalog = ToolCatalog.build(plugins.plugins(), config.toolMode(), invoker);
     }
 
     public HostConfig config() {
@@ -69,6 +73,14 @@ public final class HostRuntime implements AutoCloseable {
             }
         }
         return u;
+    }
+
+    /**
+     * Runs one call of {@code tool} (MCP or CLI) through the one pipeline: the answer and its envelope; never throws
+     * for a failing call (reading the arguments included).
+     */
+    public ToolInvoker.Answer call(ToolSpec tool, Supplier<ObjectNode> arguments, CallSink sink) {
+        return invoker.invoke(tool.name(), () -> tool.call().run(arguments.get(), context(sink)));
     }
 
     /** A context for one call; progress and log go where {@code sink} sends them. */

@@ -14,7 +14,7 @@ import dev.dockerhubmcp.engine.http.DefaultUpstreams;
 import dev.dockerhubmcp.engine.http.UpstreamConfig;
 import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
-import dev.dockerhubmcp.engine.runtime.ActionRunner;
+import dev.dockerhubmcp.engine.ToolInvoker;
 import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import dev.dockerhubmcp.api.scout.ScoutClient;
 
@@ -43,13 +43,13 @@ public final class ActionHarness implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final DefaultUpstreams upstreams;
-    private final ActionRunner runner;
+    private final ToolInvoker runner;
     private final LocalFiles files;
     private final List<String> logs = new ArrayList<>();
 
     private ActionHarness(DefaultUpstreams upstreams, SafetyPolicy policy, LocalFiles files) {
         this.upstreams = upstreams;
-        this.runner = new ActionRunner(policy);
+        this.runner = new ToolInvoker(policy, upstreams.rateLimits());
         this.files = files;
     }
 
@@ -76,7 +76,7 @@ public final class ActionHarness implements AutoCloseable {
 
     /** The envelope an MCP client would receive as structuredContent. */
     public ObjectNode envelope(Result result) {
-        return ActionRunner.envelope(result, upstreams.rateLimits());
+        return runner.envelope(result);
     }
 
     /** The context handed to handlers. */

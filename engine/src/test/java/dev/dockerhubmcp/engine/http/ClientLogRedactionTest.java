@@ -10,7 +10,7 @@ import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.hub.HubRequest;
 import dev.dockerhubmcp.api.registry.RegistryClient;
-import dev.dockerhubmcp.engine.runtime.ActionRunner;
+import dev.dockerhubmcp.engine.ToolInvoker;
 import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import dev.dockerhubmcp.api.scout.ScoutClient;
 import dev.dockerhubmcp.engine.testlog.CapturingLogProvider;
@@ -71,7 +71,7 @@ class ClientLogRedactionTest {
             Action action = Action.builder("probe").description("calls the echoing endpoint").effect(Effect.READ)
                 .handler((args, ctx) -> Result.ok(ctx.hub().send(HubRequest.get("/v2/echo").build()).json()))
                 .build();
-            ObjectNode envelope = ActionRunner.envelope(new ActionRunner(SafetyPolicy.DEFAULT)
+            ObjectNode envelope = ToolInvoker.envelope(new ToolInvoker(SafetyPolicy.DEFAULT)
                 .run("hub_test probe", action, null, context(up)), up.rateLimits());
 
             assertTrue(issued.size() >= 3, "minted, re-minted, minted again: " + issued.size());

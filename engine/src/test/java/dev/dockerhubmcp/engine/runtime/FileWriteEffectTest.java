@@ -1,5 +1,7 @@
 package dev.dockerhubmcp.engine.runtime;
 
+import dev.dockerhubmcp.engine.ToolInvoker;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,14 +57,14 @@ class FileWriteEffectTest {
 
     @Test
     void readOnlyModeRefusesTheParameterAndRunsTheRest() throws Exception {
-        ActionRunner readOnly = new ActionRunner(new SafetyPolicy(true, false));
+        ToolInvoker readOnly = new ToolInvoker(new SafetyPolicy(true, false));
         Result r = readOnly.run("hub_x fetch", download(), args("{\"id\":\"a\",\"output_path\":\"x\"}"), null);
         assertEquals(ErrorType.READ_ONLY, r.error().type());
         assertTrue(r.error().message().contains("'output_path' writes a local file"), r.error().message());
         assertEquals(0, runs.get());
         assertFalse(readOnly.run("hub_x fetch", download(), args("{\"id\":\"a\"}"), null).isError());
         assertEquals(1, runs.get());
-        assertFalse(new ActionRunner(SafetyPolicy.DEFAULT).run("t", download(),
+        assertFalse(new ToolInvoker(SafetyPolicy.DEFAULT).run("t", download(),
             args("{\"id\":\"a\",\"output_path\":\"x\"}"), null).isError());
         assertNull(SafetyPolicy.DEFAULT.refusal(download(), dev.dockerhubmcp.api.Arguments.of(
             args("{\"id\":\"a\",\"output_path\":\"x\"}"))));

@@ -7,7 +7,7 @@ import dev.dockerhubmcp.api.ActionError;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.RateLimits;
 import dev.dockerhubmcp.api.Result;
-import dev.dockerhubmcp.engine.runtime.ActionRunner;
+import dev.dockerhubmcp.engine.ToolInvoker;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -121,7 +121,7 @@ class RedactorTest {
         Result ok = Result.ok(data).withHeaders(Map.of("Authorization", "Bearer " + JWT, "Location",
             "/v2/x/blobs/uploads/1?_state=" + JWT, "Www-Authenticate", "Bearer realm=\"https://auth/token\""))
             .withWarning("retried with " + OAT).revealingSecretAt("/token");
-        ObjectNode env = ActionRunner.envelope(ok, new RateLimits());
+        ObjectNode env = ToolInvoker.envelope(ok, new RateLimits());
         assertEquals(PAT, env.path("data").path("token").asText(), "the one reveal");
         assertEquals(Redactor.MARK, env.path("data").path("echo").asText());
         assertEquals(Redactor.MARK, env.path("headers").path("Authorization").asText());
@@ -131,7 +131,7 @@ class RedactorTest {
 
         Result err = Result.error(new ActionError(ErrorType.UNAUTHORIZED, "refused Bearer " + JWT + " for alice", 401,
             null, json("{\"detail\":\"bad " + PAT + "\",\"password\":\"hunter2\"}")));
-        ObjectNode errEnv = ActionRunner.envelope(err, new RateLimits());
+        ObjectNode errEnv = ToolInvoker.envelope(err, new RateLimits());
         assertClean(errEnv.toString());
         assertTrue(errEnv.path("error").path("message").asText().contains("alice"));
     }
@@ -140,7 +140,7 @@ class RedactorTest {
     void revealIsNeverAppliedToErrorsOrWarnings() {
         Result r = Result.ok(M.createObjectNode().put("token", PAT)).withWarning("the token is " + PAT)
             .revealingSecretAt("/token");
-        ObjectNode env = ActionRunner.envelope(r, new RateLimits());
+        ObjectNode env = ToolInvoker.envelope(r, new RateLimits());
         assertEquals(PAT, env.path("data").path("token").asText());
         assertClean(env.path("warnings").toString());
     }

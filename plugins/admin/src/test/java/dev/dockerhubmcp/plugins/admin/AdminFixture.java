@@ -10,7 +10,7 @@ import dev.dockerhubmcp.api.RateLimits;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
-import dev.dockerhubmcp.engine.runtime.ActionRunner;
+import dev.dockerhubmcp.engine.ToolInvoker;
 import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import dev.dockerhubmcp.api.scout.ScoutClient;
 import dev.dockerhubmcp.testkit.ActionHarness;
@@ -62,7 +62,7 @@ final class AdminFixture {
         };
         try {
             ObjectNode args = json == null ? M.createObjectNode() : (ObjectNode) M.readTree(json);
-            return new ActionRunner(SafetyPolicy.DEFAULT).run("hub_admin " + action, action(action), args, ctx);
+            return new ToolInvoker(SafetyPolicy.DEFAULT).run("hub_admin " + action, action(action), args, ctx);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(e);
         }

@@ -9,7 +9,7 @@ import dev.dockerhubmcp.api.RateLimits;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
-import dev.dockerhubmcp.engine.runtime.ActionRunner;
+import dev.dockerhubmcp.engine.ToolInvoker;
 import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import dev.dockerhubmcp.api.scout.ScoutClient;
 import dev.dockerhubmcp.testkit.ActionHarness;
@@ -41,7 +41,7 @@ final class ScoutRig implements AutoCloseable {
     final ActionHarness harness = ActionHarness.builder().hub(hub.url()).scout(scout.url())
         .registry(registry.url()).credentials(USER, PAT).build();
     private final RegistryClient registryClient = new TestRegistryClient(registry.url());
-    private final ActionRunner runner = new ActionRunner(new SafetyPolicy(false, false));
+    private final ToolInvoker runner = new ToolInvoker(new SafetyPolicy(false, false));
     private final ScoutPlugin plugin = new ScoutPlugin();
 
     /** Runs an action with JSON arguments and checks every Scout request it made against the schema. */

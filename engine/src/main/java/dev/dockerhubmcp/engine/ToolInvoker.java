@@ -1,4 +1,4 @@
-package dev.dockerhubmcp.engine.runtime;
+package dev.dockerhubmcp.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,8 +11,9 @@ import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.RateLimits;
-import dev.dockerhubmcp.engine.http.CallDeadline;
 import dev.dockerhubmcp.api.Result;
+import dev.dockerhubmcp.engine.http.CallDeadline;
+import dev.dockerhubmcp.engine.runtime.SchemaCheck;
 import dev.dockerhubmcp.engine.safety.Redactor;
 import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import org.slf4j.Logger;
@@ -20,17 +21,19 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Runs one action the way the host does, so a plugin's tests (through the testkit's harness) see exactly what an MCP
- * client sees: arguments validated against the action's schema (nothing is sent upstream when they are wrong), the
- * safety policy applied to the effect of these arguments, the handler run, any failure turned into the one error
- * shape, and the envelope built and redacted.
+ * The one call pipeline the MCP server, the CLI's {@code call} and the testkit's harness all go through, so a
+ * plugin's tests see exactly what an MCP client sees: arguments validated against the action's schema (nothing is
+ * sent upstream when they are wrong), the safety policy applied to the effect of these arguments, the call deadline
+ * started, the handler run, any failure turned into the one error shape (the only place where an unexpected one
+ * becomes {@code internal}), and the envelope built and redacted.
  */
-public final class ActionRunner {
-    private static final Logger LOG = LoggerFactory.getLogger(ActionRunner.class);
+public final class ToolInvoker {
+    private static final Logger LOG = LoggerFactory.getLogger(ToolInvoker.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** The longest error message an answer carries (longer ones are cut). */
@@ -39,13 +42,48 @@ public final class ActionRunner {
     static final int MAX_DETAILS = 8000;
 
     private final SafetyPolicy policy;
+    private final RateLimits rateLimits;
 
-    public ActionRunner(SafetyPolicy policy) {
+    /** @param rateLimits the process-wide view every success envelope shows */
+    public ToolInvoker(SafetyPolicy policy, RateLimits rateLimits) {
         this.policy = requireNonNull(policy, "policy is null");
+        this.rateLimits = requireNonNull(rateLimits, "rateLimits is null");
+    }
+
+    public ToolInvoker(SafetyPolicy policy) {
+        this(policy, new RateLimits());
     }
 
     public SafetyPolicy policy() {
         return policy;
+    }
+
+    /** What a caller answers with: the result and its envelope. */
+    public record Answer(Result result, ObjectNode envelope) {
+        public boolean isError() {
+            return result.isError();
+        }
+    }
+
+    /**
+     * A whole tool call: {@code call} picks the action (a consolidated tool reads {@code action} and merges
+     * parameters) and ends in {@link #run}; any failure nobody expected becomes the one {@code internal} error.
+     *
+     * @param label how to name the call in messages, e.g. the tool name
+     */
+    public Answer invoke(String label, Supplier<Result> call) {
+        Result result;
+        try {
+            result = call.get();
+            if (result == null) {
+                result = Result.error(ErrorType.INTERNAL, label + ": the action returned no result");
+            }
+        } catch (ActionException e) {
+            result = Result.error(e.error());
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            result = unexpected(label, e);
+        }
+        return new Answer(result, envelope(result));
     }
 
     /**
@@ -99,7 +137,7 @@ public final class ActionRunner {
      * The one answer for a failure nobody expected: a generic {@code internal} error without any class name or
      * trace; what happened goes to the log (stderr), redacted.
      */
-    public static Result unexpected(String label, Throwable e) {
+    private static Result unexpected(String label, Throwable e) {
         LOG.warn("{} failed: {}", label, Redactor.text(String.valueOf(e)));
         if (LOG.isDebugEnabled()) {
             java.io.StringWriter trace = new java.io.StringWriter();
@@ -115,6 +153,11 @@ public final class ActionRunner {
      * {@code {error: {type, message, status_code?, retry_after?, details?}}} on failure; redacted, except for the
      * one secret a result may reveal.
      */
+    public ObjectNode envelope(Result result) {
+        return envelope(result, rateLimits);
+    }
+
+    /** {@link #envelope(Result)} with a given rate-limit view (null: none seen). */
     public static ObjectNode envelope(Result result, RateLimits rateLimits) {
         ObjectNode out = NODES.objectNode();
         if (result.isError()) {

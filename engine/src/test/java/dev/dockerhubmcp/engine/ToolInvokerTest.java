@@ -1,4 +1,4 @@
-package dev.dockerhubmcp.engine.runtime;
+package dev.dockerhubmcp.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ActionRunnerTest {
+class ToolInvokerTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final AtomicInteger runs = new AtomicInteger();
 
@@ -45,7 +45,7 @@ class ActionRunnerTest {
 
     @Test
     void invalidArgumentsNeverReachTheHandler() throws Exception {
-        Result r = new ActionRunner(SafetyPolicy.DEFAULT).run("hub_x act", action(Effect.READ, false),
+        Result r = new ToolInvoker(SafetyPolicy.DEFAULT).run("hub_x act", action(Effect.READ, false),
             args("{\"n\":9}"), null);
         assertEquals(ErrorType.VALIDATION, r.error().type());
         assertTrue(r.error().message().startsWith("hub_x act: 'n' must be at most 3"), r.error().message());
@@ -54,21 +54,21 @@ class ActionRunnerTest {
 
     @Test
     void destructiveIsRefusedUnlessAllowedAndArgumentsCanMakeAWriteDestructive() throws Exception {
-        ActionRunner guarded = new ActionRunner(SafetyPolicy.DEFAULT);
+        ToolInvoker guarded = new ToolInvoker(SafetyPolicy.DEFAULT);
         assertEquals(ErrorType.DESTRUCTIVE_REFUSED, guarded.run("t", action(Effect.DESTRUCTIVE, false),
             args("{}"), null).error().type());
         Result inactive = guarded.run("t", action(Effect.WRITE, true), args("{\"active\":false}"), null);
         assertEquals(ErrorType.DESTRUCTIVE_REFUSED, inactive.error().type());
         assertTrue(inactive.error().message().contains("with these arguments it is destructive"));
         assertFalse(guarded.run("t", action(Effect.WRITE, true), args("{\"active\":true}"), null).isError());
-        assertFalse(new ActionRunner(new SafetyPolicy(false, true)).run("t", action(Effect.DESTRUCTIVE, false),
+        assertFalse(new ToolInvoker(new SafetyPolicy(false, true)).run("t", action(Effect.DESTRUCTIVE, false),
             args("{}"), null).isError());
         assertEquals(2, runs.get());
     }
 
     @Test
     void readOnlyRefusesEveryWrite() throws Exception {
-        ActionRunner ro = new ActionRunner(new SafetyPolicy(true, true));
+        ToolInvoker ro = new ToolInvoker(new SafetyPolicy(true, true));
         assertEquals(ErrorType.READ_ONLY, ro.run("t", action(Effect.WRITE, false), args("{}"), null).error().type());
         assertFalse(ro.run("t", action(Effect.READ, false), args("{}"), null).isError());
     }
@@ -78,7 +78,7 @@ class ActionRunnerTest {
         Action throwsTyped = Action.builder("a").description("d.").effect(Effect.READ).handler((a, c) -> {
             throw new ActionException(new ActionError(ErrorType.RATE_LIMITED, "slow down", 429, 30L, null));
         }).build();
-        ObjectNode e = ActionRunner.envelope(new ActionRunner(SafetyPolicy.DEFAULT).run("t", throwsTyped, args("{}"),
+        ObjectNode e = ToolInvoker.envelope(new ToolInvoker(SafetyPolicy.DEFAULT).run("t", throwsTyped, args("{}"),
             null), new RateLimits());
         assertEquals("rate_limited", e.path("error").path("type").asText());
         assertEquals(429, e.path("error").path("status_code").asInt());
@@ -86,7 +86,7 @@ class ActionRunnerTest {
         Action crashes = Action.builder("a").description("d.").effect(Effect.READ).handler((a, c) -> {
             throw new IllegalStateException("token dckr_pat_abcdefghijklmnop leaked");
         }).build();
-        ObjectNode crash = ActionRunner.envelope(new ActionRunner(SafetyPolicy.DEFAULT).run("t", crashes, args("{}"),
+        ObjectNode crash = ToolInvoker.envelope(new ToolInvoker(SafetyPolicy.DEFAULT).run("t", crashes, args("{}"),
             null), new RateLimits());
         assertEquals("internal", crash.path("error").path("type").asText());
         assertFalse(crash.toString().contains("dckr_pat_"), crash.toString());
@@ -97,7 +97,7 @@ class ActionRunnerTest {
         Action overflows = Action.builder("a").description("d.").effect(Effect.READ).handler((a, c) -> {
             throw new StackOverflowError();
         }).build();
-        assertEquals("internal", ActionRunner.envelope(new ActionRunner(SafetyPolicy.DEFAULT).run("t", overflows,
+        assertEquals("internal", ToolInvoker.envelope(new ToolInvoker(SafetyPolicy.DEFAULT).run("t", overflows,
             args("{}"), null), new RateLimits()).path("error").path("type").asText());
     }
 
@@ -111,7 +111,7 @@ class ActionRunnerTest {
         for (int i = 0; i < 100_000; i++) {
             scopes.add("bad-" + "z".repeat(50) + i);
         }
-        ObjectNode e = ActionRunner.envelope(new ActionRunner(SafetyPolicy.DEFAULT).run("t", a, many, null),
+        ObjectNode e = ToolInvoker.envelope(new ToolInvoker(SafetyPolicy.DEFAULT).run("t", a, many, null),
             new RateLimits());
         String message = e.path("error").path("message").asText();
         assertEquals("validation", e.path("error").path("type").asText());
@@ -120,7 +120,7 @@ class ActionRunnerTest {
         Action talks = Action.builder("a").description("d.").effect(Effect.READ).handler((args, c) -> {
             throw new ActionException(ErrorType.UPSTREAM, "x".repeat(1_000_000));
         }).build();
-        assertTrue(ActionRunner.envelope(new ActionRunner(SafetyPolicy.DEFAULT).run("t", talks, args("{}"), null),
+        assertTrue(ToolInvoker.envelope(new ToolInvoker(SafetyPolicy.DEFAULT).run("t", talks, args("{}"), null),
             new RateLimits()).toString().length() < 2200, "a long message is cut");
     }
 
@@ -130,10 +130,29 @@ class ActionRunnerTest {
         limits.recordHub(new RateLimits.Snapshot(180L, 179L, 1700000000L, null, "hub", Instant.now()));
         ObjectNode data = JsonNodeFactory.instance.objectNode().put("token", "dckr_pat_newlycreated12345")
             .put("again", "dckr_pat_newlycreated12345");
-        ObjectNode e = ActionRunner.envelope(Result.ok(201, data).revealingSecretAt("/token"), limits);
+        ObjectNode e = ToolInvoker.envelope(Result.ok(201, data).revealingSecretAt("/token"), limits);
         assertEquals(201, e.path("status_code").asInt());
         assertEquals("dckr_pat_newlycreated12345", e.path("data").path("token").asText());
         assertEquals("[REDACTED]", e.path("data").path("again").asText());
         assertEquals(179, e.path("rate_limit").path("remaining").asInt());
+    }
+
+    @Test
+    void aWholeCallAnswersWithTheEnvelopeAndTurnsAnyCrashIntoTheOneInternalError() throws Exception {
+        RateLimits limits = new RateLimits();
+        limits.recordHub(new RateLimits.Snapshot(180L, 17L, 1700000000L, null, "hub", Instant.now()));
+        ToolInvoker invoker = new ToolInvoker(SafetyPolicy.DEFAULT, limits);
+        ToolInvoker.Answer ok = invoker.invoke("hub_x", () -> invoker.run("hub_x act", action(Effect.READ, false),
+            JsonNodeFactory.instance.objectNode(), null));
+        assertFalse(ok.isError());
+        assertEquals(17, ok.envelope().path("rate_limit").path("remaining").asInt());
+        ToolInvoker.Answer crash = invoker.invoke("hub_x", () -> {
+            throw new IllegalStateException("dckr_pat_abcdefghijklmnop in a stack");
+        });
+        assertTrue(crash.isError());
+        assertEquals("hub_x failed unexpectedly (an internal error; the server log has the details)",
+            crash.envelope().path("error").path("message").asText());
+        assertFalse(crash.envelope().toString().contains("dckr_pat_"));
+        assertEquals("internal", invoker.invoke("hub_x", () -> null).envelope().path("error").path("type").asText());
     }
 }
