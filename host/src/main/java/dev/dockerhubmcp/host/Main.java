@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockerhubmcp.engine.CallSink;
 import dev.dockerhubmcp.engine.http.UpstreamConfig;
 import dev.dockerhubmcp.engine.http.UpstreamConfigs;
 import dev.dockerhubmcp.engine.ToolInvoker;
@@ -209,7 +210,7 @@ public final class Main {
                 JsonNode prop = own != null && own.has(e.getKey()) ? own.get(e.getKey()) : toolProps.get(e.getKey());
                 args.set(e.getKey(), value(e.getValue(), prop));
             }
-            ToolInvoker.Answer answer = runtime.call(tool.get(), () -> args, new HostRuntime.CallSink() {
+            ToolInvoker.Answer answer = runtime.call(tool.get(), () -> args, new CallSink() {
                 @Override
                 public void log(String level, String message) {
                     stderr.println(level + ": " + message);

@@ -5,6 +5,7 @@ import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
 import dev.dockerhubmcp.api.scout.ScoutClient;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -14,11 +15,29 @@ import java.util.List;
  */
 public interface ActionContext {
 
-    HubClient hub();
+    /**
+     * The shared client of this interface ({@link HubClient}, {@link RegistryClient}, {@link ScoutClient}).
+     *
+     * @throws IllegalArgumentException when the server has no client of that type
+     */
+    <T> T client(Class<T> type);
 
-    RegistryClient registry();
+    default HubClient hub() {
+        return client(HubClient.class);
+    }
 
-    ScoutClient scout();
+    default RegistryClient registry() {
+        return client(RegistryClient.class);
+    }
+
+    default ScoutClient scout() {
+        return client(ScoutClient.class);
+    }
+
+    /** The time source for expiry checks and countdowns (tests set their own). */
+    default Clock clock() {
+        return Clock.systemUTC();
+    }
 
     /** The latest rate-limit figures seen on any upstream answer in this process. */
     RateLimits rateLimits();

@@ -1,12 +1,11 @@
 package dev.dockerhubmcp.engine.http;
 
-import dev.dockerhubmcp.api.RateLimitHeaders;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockerhubmcp.api.ActionError;
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.ErrorType;
+import dev.dockerhubmcp.api.RateLimitHeaders;
 import dev.dockerhubmcp.api.RateLimits;
 import dev.dockerhubmcp.engine.safety.Redactor;
 import org.slf4j.Logger;

@@ -6,15 +6,25 @@ import dev.dockerhubmcp.api.registry.RegistryClient;
 import dev.dockerhubmcp.api.scout.ScoutClient;
 
 /**
- * The three shared clients, built once per process from one configuration, sharing one HTTP client, one JWT
+ * The shared clients, built once per process from one configuration, sharing one HTTP client, one JWT
  * cache and one rate-limit view.
  */
 public interface Upstreams extends AutoCloseable {
-    HubClient hub();
 
-    RegistryClient registry();
+    /** The client of this interface; an IllegalArgumentException naming it when there is none. */
+    <T> T client(Class<T> type);
 
-    ScoutClient scout();
+    default HubClient hub() {
+        return client(HubClient.class);
+    }
+
+    default RegistryClient registry() {
+        return client(RegistryClient.class);
+    }
+
+    default ScoutClient scout() {
+        return client(ScoutClient.class);
+    }
 
     RateLimits rateLimits();
 

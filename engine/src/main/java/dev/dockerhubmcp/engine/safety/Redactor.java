@@ -90,16 +90,18 @@ public final class Redactor {
     }
 
     /**
-     * Registers a JWT, each of its dot-separated segments (header, payload, signature) and, as {@link #register}
-     * does, its encodings.
+     * Registers a JWT, its payload and signature segments and, as {@link #register} does, its encodings. The header
+     * ({@code {"alg":…,"typ":"JWT"}}) is no secret and the same in every token of an issuer: registering it would
+     * cut other tokens the Hub hands out (a two-factor challenge) wherever they pass.
      */
     public static void registerJwt(String jwt, boolean lasting) {
         if (jwt == null) {
             return;
         }
         add(jwt, !lasting);
-        for (String segment : jwt.split("\\.")) {
-            add(segment, !lasting);
+        String[] segments = jwt.split("\\.");
+        for (int i = 1; i < segments.length; i++) {
+            add(segments[i], !lasting);
         }
     }
 

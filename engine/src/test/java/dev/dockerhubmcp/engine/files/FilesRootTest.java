@@ -1,13 +1,11 @@
 package dev.dockerhubmcp.engine.files;
 
-import dev.dockerhubmcp.api.files.LocalFiles;
-
-import dev.dockerhubmcp.api.files.NewLocalFile;
-
 import dev.dockerhubmcp.api.files.LocalFile;
 
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.ErrorType;
+import dev.dockerhubmcp.api.files.LocalFiles;
+import dev.dockerhubmcp.api.files.NewLocalFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

@@ -7,12 +7,9 @@ import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.Effect;
 import dev.dockerhubmcp.api.RateLimits;
 import dev.dockerhubmcp.api.Result;
-import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.hub.HubRequest;
-import dev.dockerhubmcp.api.registry.RegistryClient;
 import dev.dockerhubmcp.engine.ToolInvoker;
 import dev.dockerhubmcp.engine.safety.SafetyPolicy;
-import dev.dockerhubmcp.api.scout.ScoutClient;
 import dev.dockerhubmcp.engine.testlog.CapturingLogProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,20 +101,9 @@ class ClientLogRedactionTest {
     private static ActionContext context(DefaultUpstreams up) {
         return new ActionContext() {
             @Override
-            public HubClient hub() {
-                return up.hub();
+            public <T> T client(Class<T> type) {
+                return up.client(type);
             }
-
-            @Override
-            public RegistryClient registry() {
-                return up.registry();
-            }
-
-            @Override
-            public ScoutClient scout() {
-                return up.scout();
-            }
-
 
             @Override
             public RateLimits rateLimits() {

@@ -1,7 +1,5 @@
 package dev.dockerhubmcp.engine.runtime;
 
-import dev.dockerhubmcp.engine.ToolInvoker;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +8,7 @@ import dev.dockerhubmcp.api.Effect;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
+import dev.dockerhubmcp.engine.ToolInvoker;
 import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import org.junit.jupiter.api.Test;
 

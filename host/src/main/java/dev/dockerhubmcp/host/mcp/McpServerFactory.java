@@ -2,6 +2,7 @@ package dev.dockerhubmcp.host.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockerhubmcp.engine.CallSink;
 import dev.dockerhubmcp.engine.ToolInvoker;
 import dev.dockerhubmcp.engine.safety.Redactor;
 import dev.dockerhubmcp.host.HostRuntime;
@@ -182,7 +183,7 @@ public final class McpServerFactory {
     }
 
     /** Sends a call's progress and log lines to the client that made it. */
-    private static final class ExchangeSink implements HostRuntime.CallSink {
+    private static final class ExchangeSink implements CallSink {
         private final McpSyncServerExchange exchange;
         private final Object progressToken;
 

@@ -1,7 +1,5 @@
 package dev.dockerhubmcp.host.tools;
 
-import dev.dockerhubmcp.engine.ToolInvoker;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,6 +10,7 @@ import dev.dockerhubmcp.api.Effect;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
+import dev.dockerhubmcp.engine.ToolInvoker;
 import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import dev.dockerhubmcp.host.plugins.LoadedPlugin;
 import org.junit.jupiter.api.Test;

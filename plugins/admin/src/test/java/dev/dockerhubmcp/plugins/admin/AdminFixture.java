@@ -8,11 +8,9 @@ import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.PluginInfo;
 import dev.dockerhubmcp.api.RateLimits;
 import dev.dockerhubmcp.api.Result;
-import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
 import dev.dockerhubmcp.engine.ToolInvoker;
 import dev.dockerhubmcp.engine.safety.SafetyPolicy;
-import dev.dockerhubmcp.api.scout.ScoutClient;
 import dev.dockerhubmcp.testkit.ActionHarness;
 
 import java.util.List;
@@ -35,20 +33,9 @@ final class AdminFixture {
         ActionContext base = h.context();
         ActionContext ctx = new ActionContext() {
             @Override
-            public HubClient hub() {
-                return base.hub();
+            public <T> T client(Class<T> type) {
+                return type == RegistryClient.class && registry != null ? type.cast(registry) : base.client(type);
             }
-
-            @Override
-            public RegistryClient registry() {
-                return registry != null ? registry : base.registry();
-            }
-
-            @Override
-            public ScoutClient scout() {
-                return base.scout();
-            }
-
 
             @Override
             public RateLimits rateLimits() {

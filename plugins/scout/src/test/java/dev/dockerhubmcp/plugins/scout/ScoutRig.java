@@ -7,11 +7,9 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.RateLimits;
 import dev.dockerhubmcp.api.Result;
-import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
 import dev.dockerhubmcp.engine.ToolInvoker;
 import dev.dockerhubmcp.engine.safety.SafetyPolicy;
-import dev.dockerhubmcp.api.scout.ScoutClient;
 import dev.dockerhubmcp.testkit.ActionHarness;
 import dev.dockerhubmcp.testkit.FakeHub;
 import dev.dockerhubmcp.testkit.FakeResponse;
@@ -103,20 +101,9 @@ final class ScoutRig implements AutoCloseable {
         ActionContext base = harness.context();
         return new ActionContext() {
             @Override
-            public HubClient hub() {
-                return base.hub();
+            public <T> T client(Class<T> type) {
+                return type == RegistryClient.class ? type.cast(registryClient) : base.client(type);
             }
-
-            @Override
-            public RegistryClient registry() {
-                return registryClient;
-            }
-
-            @Override
-            public ScoutClient scout() {
-                return base.scout();
-            }
-
 
             @Override
             public RateLimits rateLimits() {
