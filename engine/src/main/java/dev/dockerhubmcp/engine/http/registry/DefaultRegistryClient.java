@@ -1,7 +1,5 @@
 package dev.dockerhubmcp.engine.http.registry;
 
-import dev.dockerhubmcp.api.registry.UploadLocations;
-
 import dev.dockerhubmcp.api.registry.Digests;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +8,7 @@ import dev.dockerhubmcp.api.ActionError;
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Patterns;
+import dev.dockerhubmcp.api.registry.UploadLocations;
 import dev.dockerhubmcp.engine.http.CredentialResolver;
 import dev.dockerhubmcp.engine.http.Credentials;
 import dev.dockerhubmcp.engine.http.HttpEngine;
@@ -67,7 +66,7 @@ import java.util.regex.Pattern;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The OCI registry client (DESIGN §5) over the shared {@link HttpEngine}.
+ * The OCI registry client (docs/ARCHITECTURE.md) over the shared {@link HttpEngine}.
  *
  * <ul>
  *   <li>Auth: the first 401 carries {@code WWW-Authenticate}; a Bearer challenge sends us to its realm
