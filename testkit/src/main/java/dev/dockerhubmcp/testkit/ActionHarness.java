@@ -110,10 +110,9 @@ public final class ActionHarness implements AutoCloseable {
             .readTimeout(Duration.ofSeconds(10))
             .maxRetryWait(Duration.ofSeconds(2))
             .maxTotalRetryWait(Duration.ofSeconds(5));
+        private final Engine.Builder engine = Engine.builder(config::build);
         private boolean readOnly;
         private boolean allowDestructive;
-        private Path filesDir;
-        private Clock clock = Clock.systemUTC();
 
         public Builder hub(String url) {
             config.hubUrl(url);
@@ -171,13 +170,13 @@ public final class ActionHarness implements AutoCloseable {
 
         /** The files directory (DOCKERHUB_FILES_DIR) for path arguments; without it they are refused. */
         public Builder filesDir(Path dir) {
-            this.filesDir = dir;
+            engine.filesDir(dir);
             return this;
         }
 
         /** The clock handlers see ({@code ctx.clock()}): expiry checks and countdowns. */
         public Builder clock(Clock clock) {
-            this.clock = requireNonNull(clock, "clock is null");
+            engine.clock(clock);
             return this;
         }
 
@@ -188,11 +187,9 @@ public final class ActionHarness implements AutoCloseable {
         }
 
         public ActionHarness build() {
-            UpstreamConfig upstreams = config.build();
-            Engine engine = Engine.builder(() -> upstreams).policy(new SafetyPolicy(readOnly, allowDestructive))
-                .filesDir(filesDir).clock(clock).build();
-            engine.upstreams(); // the clients exist from the start, as a test expects
-            return new ActionHarness(engine);
+            Engine built = engine.policy(new SafetyPolicy(readOnly, allowDestructive)).build();
+            built.upstreams(); // the clients exist from the start, as a test expects
+            return new ActionHarness(built);
         }
     }
 }
