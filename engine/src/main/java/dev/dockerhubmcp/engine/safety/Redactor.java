@@ -90,9 +90,8 @@ public final class Redactor {
     }
 
     /**
-     * Registers a JWT, its payload and signature segments and, as {@link #register} does, its encodings. The header
-     * ({@code {"alg":…,"typ":"JWT"}}) is no secret and the same in every token of an issuer: registering it would
-     * cut other tokens the Hub hands out (a two-factor challenge) wherever they pass.
+     * Registers a JWT, each of its dot-separated segments (header, payload, signature) and, as {@link #register}
+     * does, its encodings.
      */
     public static void registerJwt(String jwt, boolean lasting) {
         if (jwt == null) {
@@ -100,6 +99,7 @@ public final class Redactor {
         }
         add(jwt, !lasting);
         String[] segments = jwt.split("\\.");
+        // the header ({"alg":"RS256","typ":"JWT"}) is shared by every token of its kind: not a secret
         for (int i = 1; i < segments.length; i++) {
             add(segments[i], !lasting);
         }

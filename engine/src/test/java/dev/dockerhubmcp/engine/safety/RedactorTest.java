@@ -173,8 +173,8 @@ class RedactorTest {
         String sig = "c2lnbmF0dXJlLW9mLXRoZS1qd3Q" + System.nanoTime();
         Redactor.registerJwt(header + "." + payload + "." + sig, false);
         assertFalse(Redactor.text("sig " + sig).contains(sig));
-        String challenge = header + ".eyJzdWIiOiIyZmEtY2hhbGxlbmdlIn0.c2lnbmF0dXJlLWJ5dGVz";
-        assertEquals(challenge, Redactor.values(challenge), "another token with the same header stays whole");
+        String another = header + ".eyJzdWIiOiJhbm90aGVyIn0.c2lnbmF0dXJlLW9mLWFub3RoZXI";
+        assertEquals(another, Redactor.values(another), "a header is shared by every token: another token is intact");
         String cut = (header + "." + payload).substring(0, header.length() + 10);
         String unknownCut = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6";
         assertFalse(Redactor.text("cut at 200: " + cut).contains(cut));
