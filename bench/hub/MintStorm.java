@@ -1,8 +1,8 @@
 import dev.dockerhubmcp.api.RateLimits;
-import dev.dockerhubmcp.api.http.Credentials;
-import dev.dockerhubmcp.api.http.HttpEngine;
-import dev.dockerhubmcp.api.http.UpstreamConfig;
-import dev.dockerhubmcp.api.http.hub.DefaultHubClient;
+import dev.dockerhubmcp.engine.http.Credentials;
+import dev.dockerhubmcp.engine.http.HttpEngine;
+import dev.dockerhubmcp.engine.http.UpstreamConfig;
+import dev.dockerhubmcp.engine.http.hub.DefaultHubClient;
 import dev.dockerhubmcp.api.hub.HubRequest;
 import dev.dockerhubmcp.testkit.FakeHub;
 

@@ -10,10 +10,10 @@ root="$(cd "$here/../.." && pwd)"
 . "$root/.ci/find-java"
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
-# compile plugin-api and testkit in the reactor (never install) and write testkit's runtime classpath
+# compile plugin-api, engine and testkit in the reactor (never install) and write testkit's runtime classpath
 (cd "$root" && mvn -q -o -pl testkit -am compile dependency:build-classpath \
     -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >&2) \
   || (cd "$root" && mvn -q -pl testkit -am compile dependency:build-classpath \
     -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >&2)
-cp="$root/testkit/target/classes:$root/plugin-api/target/classes:$(cat "$cp_file")"
+cp="$root/testkit/target/classes:$root/engine/target/classes:$root/plugin-api/target/classes:$(cat "$cp_file")"
 exec "$JAVA_HOME/bin/java" -cp "$cp" "$here/MintStorm.java" "$@"

@@ -25,10 +25,10 @@ cleanup() {
 trap cleanup EXIT
 
 cd "$root"
-mvn -q -o -pl plugins/registry -am compile >/dev/null 2>&1 || mvn -q -pl plugins/registry -am compile
+mvn -q -o -pl plugins/registry,engine -am compile >/dev/null 2>&1 || mvn -q -pl plugins/registry,engine -am compile
 mvn -q -o -pl plugin-api dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null 2>&1 \
   || mvn -q -pl plugin-api dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
-cp="$root/plugin-api/target/classes:$root/testkit/target/classes:$root/plugins/registry/target/classes:$(cat "$work/cp.txt")"
+cp="$root/plugin-api/target/classes:$root/engine/target/classes:$root/testkit/target/classes:$root/plugins/registry/target/classes:$(cat "$work/cp.txt")"
 
 # the server JVM lives until we close fd 9
 mkfifo "$work/stdin"

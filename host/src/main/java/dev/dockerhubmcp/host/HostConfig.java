@@ -1,6 +1,6 @@
 package dev.dockerhubmcp.host;
 
-import dev.dockerhubmcp.api.safety.SafetyPolicy;
+import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dockerhubmcp.api.Result;
-import dev.dockerhubmcp.api.http.UpstreamConfig;
-import dev.dockerhubmcp.api.http.UpstreamConfigs;
-import dev.dockerhubmcp.api.runtime.ActionRunner;
+import dev.dockerhubmcp.engine.CallSink;
+import dev.dockerhubmcp.engine.http.UpstreamConfig;
+import dev.dockerhubmcp.engine.http.UpstreamConfigs;
+import dev.dockerhubmcp.engine.ToolInvoker;
 import dev.dockerhubmcp.host.cli.CliArgs;
 import dev.dockerhubmcp.host.cli.ToolTable;
 import dev.dockerhubmcp.host.mcp.McpServerFactory;
@@ -210,14 +210,14 @@ public final class Main {
                 JsonNode prop = own != null && own.has(e.getKey()) ? own.get(e.getKey()) : toolProps.get(e.getKey());
                 args.set(e.getKey(), value(e.getValue(), prop));
             }
-            Result result = tool.get().call().run(args, runtime.context(new HostRuntime.CallSink() {
+            ToolInvoker.Answer answer = runtime.call(tool.get(), () -> args, new CallSink() {
                 @Override
                 public void log(String level, String message) {
                     stderr.println(level + ": " + message);
                 }
-            }));
-            ObjectNode envelope = ActionRunner.envelope(result, runtime.rateLimits());
-            if (result.isError()) {
+            });
+            ObjectNode envelope = answer.envelope();
+            if (answer.isError()) {
                 stderr.println(cli.json() ? envelope.toString() : envelope.toPrettyString());
                 return 1;
             }

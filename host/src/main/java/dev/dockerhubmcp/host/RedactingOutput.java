@@ -1,6 +1,6 @@
 package dev.dockerhubmcp.host;
 
-import dev.dockerhubmcp.api.safety.Redactor;
+import dev.dockerhubmcp.engine.safety.Redactor;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

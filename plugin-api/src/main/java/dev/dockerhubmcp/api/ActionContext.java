@@ -1,28 +1,43 @@
 package dev.dockerhubmcp.api;
 
-import dev.dockerhubmcp.api.files.FilesRoot;
 import dev.dockerhubmcp.api.files.LocalFiles;
 import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
-import dev.dockerhubmcp.api.safety.SafetyPolicy;
 import dev.dockerhubmcp.api.scout.ScoutClient;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
- * What a handler may use: the shared upstream clients (one instance each, owned by the host), the safety policy,
- * the process-wide rate-limit view, progress reporting and cancellation. Handlers never read environment
- * variables or build HTTP clients of their own.
+ * What a handler may use: the shared upstream clients (one instance each, owned by the host), the process-wide
+ * rate-limit view, progress reporting and cancellation. Handlers never read environment variables or build HTTP
+ * clients of their own.
  */
 public interface ActionContext {
 
-    HubClient hub();
+    /**
+     * The shared client of this interface ({@link HubClient}, {@link RegistryClient}, {@link ScoutClient}).
+     *
+     * @throws IllegalArgumentException when the server has no client of that type
+     */
+    <T> T client(Class<T> type);
 
-    RegistryClient registry();
+    default HubClient hub() {
+        return client(HubClient.class);
+    }
 
-    ScoutClient scout();
+    default RegistryClient registry() {
+        return client(RegistryClient.class);
+    }
 
-    SafetyPolicy policy();
+    default ScoutClient scout() {
+        return client(ScoutClient.class);
+    }
+
+    /** The time source for expiry checks and countdowns (tests set their own). */
+    default Clock clock() {
+        return Clock.systemUTC();
+    }
 
     /** The latest rate-limit figures seen on any upstream answer in this process. */
     RateLimits rateLimits();
@@ -45,7 +60,7 @@ public interface ActionContext {
      * was given; refused (naming the setting) when there is none.
      */
     default LocalFiles files() {
-        return FilesRoot.OFF;
+        return LocalFiles.OFF;
     }
 
     /** The plugins this host knows (for hub_admin). */

@@ -2,7 +2,7 @@ package dev.dockerhubmcp.api;
 
 import java.util.Locale;
 
-/** The one vocabulary of error types every result uses (DESIGN §4). */
+/** The one vocabulary of error types every result uses (docs/ARCHITECTURE.md). */
 public enum ErrorType {
     VALIDATION,
     NOT_FOUND,

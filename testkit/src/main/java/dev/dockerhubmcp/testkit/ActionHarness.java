@@ -5,20 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.DockerHubPlugin;
-import dev.dockerhubmcp.api.RateLimits;
-import dev.dockerhubmcp.api.files.FilesRoot;
-import dev.dockerhubmcp.api.files.LocalFiles;
 import dev.dockerhubmcp.api.Result;
-import dev.dockerhubmcp.api.http.Credentials;
-import dev.dockerhubmcp.api.http.DefaultUpstreams;
-import dev.dockerhubmcp.api.http.UpstreamConfig;
-import dev.dockerhubmcp.api.hub.HubClient;
-import dev.dockerhubmcp.api.registry.RegistryClient;
-import dev.dockerhubmcp.api.runtime.ActionRunner;
-import dev.dockerhubmcp.api.safety.SafetyPolicy;
-import dev.dockerhubmcp.api.scout.ScoutClient;
+import dev.dockerhubmcp.engine.CallSink;
+import dev.dockerhubmcp.engine.Engine;
+import dev.dockerhubmcp.engine.http.Credentials;
+import dev.dockerhubmcp.engine.http.DefaultUpstreams;
+import dev.dockerhubmcp.engine.http.UpstreamConfig;
+import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,15 +38,19 @@ import static java.util.Objects.requireNonNull;
 public final class ActionHarness implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final DefaultUpstreams upstreams;
-    private final ActionRunner runner;
-    private final LocalFiles files;
+    private final Engine engine;
     private final List<String> logs = new ArrayList<>();
+    private final CallSink sink = new CallSink() {
+        @Override
+        public void log(String level, String message) {
+            synchronized (logs) {
+                logs.add(level + ": " + message);
+            }
+        }
+    };
 
-    private ActionHarness(DefaultUpstreams upstreams, SafetyPolicy policy, LocalFiles files) {
-        this.upstreams = upstreams;
-        this.runner = new ActionRunner(policy);
-        this.files = files;
+    private ActionHarness(Engine engine) {
+        this.engine = engine;
     }
 
     public static Builder builder() {
@@ -71,54 +71,17 @@ public final class ActionHarness implements AutoCloseable {
         requireNonNull(plugin, "plugin is null");
         Action a = plugin.actions().stream().filter(x -> x.name().equals(action)).findFirst()
             .orElseThrow(() -> new IllegalArgumentException(plugin.id() + " has no action " + action));
-        return runner.run(plugin.toolName() + " " + action, a, args, context());
+        return engine.invoker().run(plugin.toolName() + " " + action, a, args, context());
     }
 
     /** The envelope an MCP client would receive as structuredContent. */
     public ObjectNode envelope(Result result) {
-        return ActionRunner.envelope(result, upstreams.rateLimits());
+        return engine.invoker().envelope(result);
     }
 
-    /** The context handed to handlers. */
+    /** The context handed to handlers (the host's, with log lines kept for {@link #logs()}). */
     public ActionContext context() {
-        return new ActionContext() {
-            @Override
-            public HubClient hub() {
-                return upstreams.hub();
-            }
-
-            @Override
-            public RegistryClient registry() {
-                return upstreams.registry();
-            }
-
-            @Override
-            public ScoutClient scout() {
-                return upstreams.scout();
-            }
-
-            @Override
-            public SafetyPolicy policy() {
-                return runner.policy();
-            }
-
-            @Override
-            public RateLimits rateLimits() {
-                return upstreams.rateLimits();
-            }
-
-            @Override
-            public LocalFiles files() {
-                return files;
-            }
-
-            @Override
-            public void log(String level, String message) {
-                synchronized (logs) {
-                    logs.add(level + ": " + message);
-                }
-            }
-        };
+        return engine.context(sink);
     }
 
     /** Log lines handlers sent. */
@@ -129,12 +92,12 @@ public final class ActionHarness implements AutoCloseable {
     }
 
     public DefaultUpstreams upstreams() {
-        return upstreams;
+        return engine.upstreams();
     }
 
     @Override
     public void close() {
-        upstreams.close();
+        engine.close();
     }
 
     public static final class Builder {
@@ -147,9 +110,9 @@ public final class ActionHarness implements AutoCloseable {
             .readTimeout(Duration.ofSeconds(10))
             .maxRetryWait(Duration.ofSeconds(2))
             .maxTotalRetryWait(Duration.ofSeconds(5));
+        private final Engine.Builder engine = Engine.builder(config::build);
         private boolean readOnly;
         private boolean allowDestructive;
-        private Path filesDir;
 
         public Builder hub(String url) {
             config.hubUrl(url);
@@ -207,7 +170,13 @@ public final class ActionHarness implements AutoCloseable {
 
         /** The files directory (DOCKERHUB_FILES_DIR) for path arguments; without it they are refused. */
         public Builder filesDir(Path dir) {
-            this.filesDir = dir;
+            engine.filesDir(dir);
+            return this;
+        }
+
+        /** The clock handlers see ({@code ctx.clock()}): expiry checks and countdowns. */
+        public Builder clock(Clock clock) {
+            engine.clock(clock);
             return this;
         }
 
@@ -218,8 +187,9 @@ public final class ActionHarness implements AutoCloseable {
         }
 
         public ActionHarness build() {
-            return new ActionHarness(new DefaultUpstreams(config.build()),
-                new SafetyPolicy(readOnly, allowDestructive), filesDir == null ? FilesRoot.OFF : FilesRoot.of(filesDir));
+            Engine built = engine.policy(new SafetyPolicy(readOnly, allowDestructive)).build();
+            built.upstreams(); // the clients exist from the start, as a test expects
+            return new ActionHarness(built);
         }
     }
 }

@@ -8,16 +8,13 @@ import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.RateLimits;
-import dev.dockerhubmcp.api.http.Credentials;
-import dev.dockerhubmcp.api.http.DefaultUpstreams;
-import dev.dockerhubmcp.api.http.UpstreamConfig;
+import dev.dockerhubmcp.engine.http.Credentials;
+import dev.dockerhubmcp.engine.http.DefaultUpstreams;
+import dev.dockerhubmcp.engine.http.UpstreamConfig;
 import dev.dockerhubmcp.api.hub.HubAuth;
 import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.hub.HubPages;
 import dev.dockerhubmcp.api.hub.HubRequest;
-import dev.dockerhubmcp.api.registry.RegistryClient;
-import dev.dockerhubmcp.api.safety.SafetyPolicy;
-import dev.dockerhubmcp.api.scout.ScoutClient;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -531,20 +528,12 @@ class HubPagesTest {
             AtomicBoolean cancelled = new AtomicBoolean();
             List<String> progress = new ArrayList<>();
             ActionContext ctx = new ActionContext() {
-                public HubClient hub() {
-                    return up.hub();
-                }
-
-                public RegistryClient registry() {
-                    throw new UnsupportedOperationException();
-                }
-
-                public ScoutClient scout() {
-                    throw new UnsupportedOperationException();
-                }
-
-                public SafetyPolicy policy() {
-                    throw new UnsupportedOperationException();
+                @Override
+                public <T> T client(Class<T> type) {
+                    if (type != HubClient.class) {
+                        throw new UnsupportedOperationException();
+                    }
+                    return up.client(type);
                 }
 
                 public RateLimits rateLimits() {

@@ -1,9 +1,9 @@
 package dev.dockerhubmcp.testkit;
 
 import dev.dockerhubmcp.api.ActionException;
-import dev.dockerhubmcp.api.http.Credentials;
-import dev.dockerhubmcp.api.http.DefaultUpstreams;
-import dev.dockerhubmcp.api.http.UpstreamConfig;
+import dev.dockerhubmcp.engine.http.Credentials;
+import dev.dockerhubmcp.engine.http.DefaultUpstreams;
+import dev.dockerhubmcp.engine.http.UpstreamConfig;
 import dev.dockerhubmcp.api.hub.HubAuth;
 import dev.dockerhubmcp.api.hub.HubRequest;
 import dev.dockerhubmcp.testkit.prism.PrismServer;

@@ -2,9 +2,9 @@ package dev.dockerhubmcp.host.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dockerhubmcp.api.Result;
-import dev.dockerhubmcp.api.runtime.ActionRunner;
-import dev.dockerhubmcp.api.safety.Redactor;
+import dev.dockerhubmcp.engine.CallSink;
+import dev.dockerhubmcp.engine.ToolInvoker;
+import dev.dockerhubmcp.engine.safety.Redactor;
 import dev.dockerhubmcp.host.HostRuntime;
 import dev.dockerhubmcp.host.tools.ToolSpec;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -150,13 +150,11 @@ public final class McpServerFactory {
                                           McpSchema.CallToolRequest request) {
         inFlight.incrementAndGet();
         try {
-            ObjectNode args = request.arguments() == null ? mapper.createObjectNode()
-                : mapper.convertValue(request.arguments(), ObjectNode.class);
             Object progressToken = request.meta() == null ? null : request.meta().get("progressToken");
-            Result result = tool.call().run(args, runtime.context(new ExchangeSink(exchange, progressToken)));
-            return toMcp(ActionRunner.envelope(result, runtime.rateLimits()), result.isError());
-        } catch (RuntimeException | StackOverflowError e) {
-            return toMcp(ActionRunner.envelope(ActionRunner.unexpected(tool.name(), e), null), true);
+            ToolInvoker.Answer answer = runtime.call(tool, () -> request.arguments() == null
+                ? mapper.createObjectNode() : mapper.convertValue(request.arguments(), ObjectNode.class),
+                new ExchangeSink(exchange, progressToken));
+            return toMcp(answer.envelope(), answer.isError());
         } finally {
             inFlight.decrementAndGet();
         }
@@ -185,7 +183,7 @@ public final class McpServerFactory {
     }
 
     /** Sends a call's progress and log lines to the client that made it. */
-    private static final class ExchangeSink implements HostRuntime.CallSink {
+    private static final class ExchangeSink implements CallSink {
         private final McpSyncServerExchange exchange;
         private final Object progressToken;
 

@@ -10,9 +10,9 @@ import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Effect;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Result;
-import dev.dockerhubmcp.api.runtime.ActionRunner;
-import dev.dockerhubmcp.api.runtime.SchemaCheck;
-import dev.dockerhubmcp.api.safety.SafetyPolicy;
+import dev.dockerhubmcp.engine.ToolInvoker;
+import dev.dockerhubmcp.engine.runtime.SchemaCheck;
+import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import dev.dockerhubmcp.host.plugins.LoadedPlugin;
 
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Turns plugins' actions into tools (DESIGN §3).
+ * Turns plugins' actions into tools (docs/ARCHITECTURE.md).
  * <ul>
  * <li><b>consolidated</b> (default): one tool per plugin, {@code hub_<id>}, with an {@code action} enum and the union
  * of the actions' parameters as flat optional properties; {@code params} (object) and {@code params_json} (JSON text)
@@ -47,9 +47,10 @@ public final class ToolCatalog {
         this.tools = List.copyOf(tools);
     }
 
-    public static ToolCatalog build(List<LoadedPlugin> plugins, String mode, SafetyPolicy policy) {
+    /** The tools of {@code plugins}; every call runs through {@code runner} (and its safety policy). */
+    public static ToolCatalog build(List<LoadedPlugin> plugins, String mode, ToolInvoker runner) {
         requireNonNull(plugins, "plugins is null");
-        ActionRunner runner = new ActionRunner(policy);
+        SafetyPolicy policy = runner.policy();
         List<ToolSpec> tools = new ArrayList<>();
         for (LoadedPlugin p : plugins) {
             List<Action> visible = p.actions().stream().filter(policy::lists).toList();
@@ -76,7 +77,7 @@ public final class ToolCatalog {
     }
 
     /** {@code shown} is how the policy presents {@code a} (read-only: without file-writing parameters). */
-    private static ToolSpec granular(LoadedPlugin p, Action a, Action shown, ActionRunner runner) {
+    private static ToolSpec granular(LoadedPlugin p, Action a, Action shown, ToolInvoker runner) {
         String name = p.toolName() + "_" + a.name();
         String label = p.toolName() + " " + a.name();
         ObjectNode output = a.output().map(ToolCatalog::envelopeSchema).orElse(null);
@@ -85,7 +86,7 @@ public final class ToolCatalog {
     }
 
     private static ToolSpec consolidated(LoadedPlugin p, List<Action> visible, List<Action> actions,
-                                         ActionRunner runner) {
+                                         ToolInvoker runner) {
         Map<String, Action> byName = new LinkedHashMap<>();
         visible.forEach(a -> byName.put(a.name(), a));
         Map<String, Action> shownByName = new LinkedHashMap<>();
@@ -137,7 +138,7 @@ public final class ToolCatalog {
 
     private static Result callConsolidated(String tool, LoadedPlugin p, Map<String, Action> byName,
                                            Map<String, Action> shownByName, ObjectNode raw, ActionContext ctx,
-                                           ActionRunner runner) {
+                                           ToolInvoker runner) {
         ObjectNode args = raw == null ? NODES.objectNode() : raw;
         JsonNode actionNode = args.get("action");
         if (actionNode == null || !actionNode.isTextual() || actionNode.asText().isBlank()) {

@@ -10,7 +10,8 @@ import dev.dockerhubmcp.api.Effect;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
-import dev.dockerhubmcp.api.safety.SafetyPolicy;
+import dev.dockerhubmcp.engine.ToolInvoker;
+import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import dev.dockerhubmcp.host.plugins.LoadedPlugin;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class ToolCatalogTest {
 
     @Test
     void consolidatedToolHasTheActionEnumUnionOfParametersAndEffectDerivedHints() {
-        ToolSpec t = ToolCatalog.build(List.of(plugin()), "consolidated", SafetyPolicy.DEFAULT).tools().get(0);
+        ToolSpec t = ToolCatalog.build(List.of(plugin()), "consolidated", new ToolInvoker(SafetyPolicy.DEFAULT)).tools().get(0);
         assertEquals("hub_things", t.name());
         JsonNode props = t.inputSchema().path("properties");
         assertEquals("[\"list\",\"create\",\"delete\",\"help\"]", props.path("action").path("enum").toString());
@@ -77,7 +78,7 @@ class ToolCatalogTest {
 
     @Test
     void consolidatedCallsMergeFlatParamsAndParamsJsonAndValidateAgainstTheChosenAction() throws Exception {
-        ToolSpec t = ToolCatalog.build(List.of(plugin()), "consolidated", new SafetyPolicy(false, true)).tools().get(0);
+        ToolSpec t = ToolCatalog.build(List.of(plugin()), "consolidated", new ToolInvoker(new SafetyPolicy(false, true))).tools().get(0);
         assertEquals("a", t.call().run(args("{\"action\":\"list\",\"name\":\"a\"}"), null).data().path("list").asText());
         assertEquals("b", t.call().run(args("{\"action\":\"list\",\"params\":{\"name\":\"b\"}}"), null).data()
             .path("list").asText());
@@ -98,7 +99,7 @@ class ToolCatalogTest {
 
     @Test
     void flatParamsAndParamsJsonAreEquallyStrictAboutNumbers() throws Exception {
-        ToolSpec t = ToolCatalog.build(List.of(plugin()), "consolidated", SafetyPolicy.DEFAULT).tools().get(0);
+        ToolSpec t = ToolCatalog.build(List.of(plugin()), "consolidated", new ToolInvoker(SafetyPolicy.DEFAULT)).tools().get(0);
         for (String page : new String[] {"\"5\"", "1e308", "99999999999999999999"}) {
             String expected = page.startsWith("\"") ? "hub_things list: 'page' must be an integer (got the text '5'"
                 : "hub_things list: 'page' is out of range (got ";
@@ -118,7 +119,7 @@ class ToolCatalogTest {
 
     @Test
     void granularToolsHaveExactSchemasAndPerActionHints() {
-        List<ToolSpec> tools = ToolCatalog.build(List.of(plugin()), "granular", SafetyPolicy.DEFAULT).tools();
+        List<ToolSpec> tools = ToolCatalog.build(List.of(plugin()), "granular", new ToolInvoker(SafetyPolicy.DEFAULT)).tools();
         assertEquals(List.of("hub_things_list", "hub_things_create", "hub_things_delete"),
             tools.stream().map(ToolSpec::name).toList());
         assertEquals(new ToolSpec.Hints(true, false, true, true), tools.get(0).hints());
@@ -128,13 +129,13 @@ class ToolCatalogTest {
 
     @Test
     void readOnlyModeLeavesOutWritesAndSaysWhyWhenOneIsCalled() throws Exception {
-        ToolCatalog catalog = ToolCatalog.build(List.of(plugin()), "consolidated", new SafetyPolicy(true, false));
+        ToolCatalog catalog = ToolCatalog.build(List.of(plugin()), "consolidated", new ToolInvoker(new SafetyPolicy(true, false)));
         ToolSpec t = catalog.tools().get(0);
         assertEquals("[\"list\",\"help\"]", t.inputSchema().path("properties").path("action").path("enum").toString());
         assertTrue(t.hints().readOnly());
         Result r = t.call().run(args("{\"action\":\"create\",\"name\":\"x\"}"), null);
         assertEquals(ErrorType.READ_ONLY, r.error().type());
-        assertFalse(ToolCatalog.build(List.of(plugin()), "granular", new SafetyPolicy(true, false)).tools().stream()
+        assertFalse(ToolCatalog.build(List.of(plugin()), "granular", new ToolInvoker(new SafetyPolicy(true, false))).tools().stream()
             .anyMatch(x -> x.name().endsWith("_create") || x.name().endsWith("_delete")));
     }
 }

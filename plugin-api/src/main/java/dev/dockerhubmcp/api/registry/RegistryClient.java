@@ -1,14 +1,8 @@
 package dev.dockerhubmcp.api.registry;
 
-import dev.dockerhubmcp.api.http.registry.Digests;
-import dev.dockerhubmcp.api.ActionException;
-import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.files.NewLocalFile;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.concurrent.CancellationException;
 
 /**
  * The shared OCI registry client (one per process): the 401 challenge flow with a token per (realm, service, scope)
@@ -29,69 +23,19 @@ public interface RegistryClient {
      * (mismatch, truncation, stall, cancellation); the first {@code keepHead} bytes are also kept in memory. Nothing
      * else is buffered. Failures are typed: a mismatch or truncation {@code upstream}, a stall longer than the read
      * timeout {@code timeout}, cancellation through {@code monitor} {@code internal}, other I/O {@code network}.
-     * This default reads {@link #open}'s stream; the shared client receives the body without a stream.
      *
      * @param target   a file that must not exist yet, or null
      * @param keepHead how many leading bytes to return in {@link BlobDownload#head()}
      */
-    default BlobDownload download(RegistryRequest request, String expectedDigest, Path target, int keepHead,
-                                  TransferMonitor monitor) {
-        return receive(request, expectedDigest, length -> new BlobSink(expectedDigest, length, target, keepHead),
-            target, monitor);
-    }
+    BlobDownload download(RegistryRequest request, String expectedDigest, Path target, int keepHead,
+                          TransferMonitor monitor);
 
     /**
      * Downloads a blob into a file being created in the files directory (see {@link #download(RegistryRequest,
      * String, Path, int, TransferMonitor)}); on failure the file is discarded, on success the caller commits it.
      */
-    default BlobDownload download(RegistryRequest request, String expectedDigest, NewLocalFile target,
-                                  TransferMonitor monitor) {
-        java.util.Objects.requireNonNull(target, "target is null");
-        return receive(request, expectedDigest, length -> BlobSink.into(expectedDigest, length, target), null,
-            monitor);
-    }
-
-    /** Creates the sink for a download once its Content-Length (or -1) is known. */
-    @FunctionalInterface
-    interface SinkOpener {
-        BlobSink open(long contentLength) throws IOException;
-    }
-
-    private BlobDownload receive(RegistryRequest request, String expectedDigest, SinkOpener opener, Path target,
-                                 TransferMonitor monitor) {
-        Digests.digester(Digests.require("digest", expectedDigest)); // an unsupported algorithm fails before any request
-        try (RegistryStream s = open(request)) {
-            BlobSink sink;
-            try {
-                sink = opener.open(s.contentLength());
-            } catch (IOException e) {
-                throw ActionException.validation("cannot create '" + target + "': " + e.getMessage());
-            }
-            try {
-                byte[] buf = new byte[1 << 20];
-                InputStream in = s.body();
-                long reported = 0;
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    sink.accept(buf, 0, n);
-                    if (sink.count() - reported >= 64L << 20) {
-                        reported = sink.count();
-                        monitor.progress(reported, s.contentLength());
-                        if (monitor.cancelled()) {
-                            throw new CancellationException("cancelled");
-                        }
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                sink.abort();
-                throw sink.error(e);
-            }
-            String digest = sink.finish();
-            return new BlobDownload(s.status(), s.headers(), sink.count(), digest, sink.head(), target);
-        } catch (IOException e) {
-            throw new ActionException(ErrorType.NETWORK, "closing the blob stream failed: " + e.getMessage());
-        }
-    }
+    BlobDownload download(RegistryRequest request, String expectedDigest, NewLocalFile target,
+                          TransferMonitor monitor);
 
     /** The base URL, e.g. https://registry-1.docker.io. */
     String baseUrl();

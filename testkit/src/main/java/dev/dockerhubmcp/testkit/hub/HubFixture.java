@@ -13,6 +13,7 @@ import dev.dockerhubmcp.testkit.RecordedRequest;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +67,14 @@ public final class HubFixture implements AutoCloseable {
     private final FakeHub hub;
     private final boolean allowDestructive;
     private final String scimToken;
+    private final Clock clock;
     private final ActionHarness harness;
 
     private HubFixture(Builder b) {
         this.plugin = b.plugin;
         this.allowDestructive = b.allowDestructive;
         this.scimToken = b.scimToken;
+        this.clock = b.clock;
         this.hub = FakeHub.start().user(USER, PAT);
         if (scimToken != null) {
             hub.scimToken(scimToken);
@@ -98,6 +101,7 @@ public final class HubFixture implements AutoCloseable {
         private final DockerHubPlugin plugin;
         private boolean allowDestructive;
         private String scimToken;
+        private Clock clock = Clock.systemUTC();
 
         private Builder(DockerHubPlugin plugin) {
             this.plugin = requireNonNull(plugin, "plugin is null");
@@ -112,6 +116,12 @@ public final class HubFixture implements AutoCloseable {
         /** The fake Hub accepts this SCIM token on {@code /v2/scim/*} and the harness sends it. */
         public Builder scimToken(String token) {
             this.scimToken = requireNonNull(token, "token is null");
+            return this;
+        }
+
+        /** The clock handlers see (expiry checks, challenge lifetimes). */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock is null");
             return this;
         }
 
@@ -148,7 +158,7 @@ public final class HubFixture implements AutoCloseable {
      */
     public ActionHarness harness(Consumer<ActionHarness.Builder> change) {
         ActionHarness.Builder b = ActionHarness.builder().hub(hub.url()).credentials(USER, PAT)
-            .allowDestructive(allowDestructive);
+            .allowDestructive(allowDestructive).clock(clock);
         if (scimToken != null) {
             b.scimToken(scimToken);
         }

@@ -4,26 +4,16 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.DockerHubPlugin;
 import org.pf4j.Extension;
 
-import java.time.Clock;
 import java.util.List;
 
 /** {@code hub_admin}: what this server is and sees — loaded plugins, rate limits, identity, pull quota. */
 @Extension
 public final class AdminPlugin implements DockerHubPlugin {
-    private final List<Action> actions;
-
-    public AdminPlugin() {
-        this(Clock.systemUTC());
-    }
-
-    /** With a clock of the test's choosing (expiry countdowns). */
-    AdminPlugin(Clock clock) {
-        this.actions = List.of(
-            Plugins.ACTION,
-            RateLimit.action(clock),
-            WhoAmI.action(clock),
-            PullQuota.ACTION);
-    }
+    private final List<Action> actions = List.of(
+        Plugins.ACTION,
+        RateLimit.ACTION,
+        WhoAmI.ACTION,
+        PullQuota.ACTION);
 
     @Override
     public String id() {

@@ -9,7 +9,7 @@ import dev.dockerhubmcp.api.Effect;
 import dev.dockerhubmcp.api.RateLimits;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
-import dev.dockerhubmcp.api.http.RateLimitHeaders;
+import dev.dockerhubmcp.api.RateLimitHeaders;
 import dev.dockerhubmcp.api.registry.RegistryClient;
 import dev.dockerhubmcp.api.registry.RegistryRequest;
 import dev.dockerhubmcp.api.registry.RegistryResponse;

@@ -16,26 +16,25 @@ import java.time.Instant;
 final class RateLimit {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    static Action action(Clock clock) {
-        return Action.builder("rate_limit")
-            .description("Show the latest Docker Hub API rate-limit figures (X-RateLimit-*) and registry pull-limit "
-                + "figures (RateLimit-*) this server has seen on any tool's call, with when they were seen. No "
-                + "network call; use pull_quota to ask the registry now.")
-            .input(Schema.object())
-            .output(Schema.object()
-                .required("hub", Schema.objectProp("{seen, limit, remaining, reset, reset_at, seen_at} or {seen: "
-                    + "false, note}"))
-                .required("registry", Schema.objectProp("{seen, limit, remaining, window_seconds, source, seen_at} "
-                    + "or {seen: false, note}")))
-            .effect(Effect.READ)
-            .handler((args, ctx) -> handle(ctx, clock))
-            .build();
-    }
+    static final Action ACTION = Action.builder("rate_limit")
+        .description("Show the latest Docker Hub API rate-limit figures (X-RateLimit-*) and registry pull-limit "
+            + "figures (RateLimit-*) this server has seen on any tool's call, with when they were seen. No "
+            + "network call; use pull_quota to ask the registry now.")
+        .input(Schema.object())
+        .output(Schema.object()
+            .required("hub", Schema.objectProp("{seen, limit, remaining, reset, reset_at, seen_at} or {seen: "
+                + "false, note}"))
+            .required("registry", Schema.objectProp("{seen, limit, remaining, window_seconds, source, seen_at} "
+                + "or {seen: false, note}")))
+        .effect(Effect.READ)
+        .handler((args, ctx) -> handle(ctx))
+        .build();
 
     private RateLimit() {
     }
 
-    static Result handle(ActionContext ctx, Clock clock) {
+    static Result handle(ActionContext ctx) {
+        Clock clock = ctx.clock();
         RateLimits limits = ctx.rateLimits();
         ObjectNode data = NODES.objectNode();
         data.set("hub", hub(limits.hub(), clock.instant()));

@@ -20,31 +20,30 @@ final class WhoAmI {
         + "organization name and organization access token) in the server's environment, or run 'docker login' as the "
         + "user the server runs as; DOCKERHUB_JWT (a ready JWT) also works. Restart the server afterwards.";
 
-    static Action action(Clock clock) {
-        return Action.builder("whoami")
-            .description("Tell who this server acts as on Docker Hub: authenticated or anonymous, the identity, "
-                + "where the credential came from and its kind (password, pat, oat, jwt), the token's expiry and safe "
-                + "claims. Reads the cached JWT; mints one (one Hub request) only when none is cached.")
-            .input(Schema.object())
-            .output(Schema.object()
-                .required("authenticated", Schema.bool("Whether the server holds Docker Hub credentials"))
-                .optional("identity", Schema.string("User or organization the token belongs to"))
-                .required("credential_source", Schema.string("DOCKERHUB_JWT, DOCKER_HUB_USER/DOCKER_HUB_TOKEN, "
-                    + "DOCKERHUB_USERNAME/DOCKERHUB_TOKEN, docker-config, docker-credential-<name> or anonymous"))
-                .optional("credential_kind", Schema.string("password, pat, oat or jwt"))
-                .optional("expires_at", Schema.string("When the current JWT expires").format("date-time"))
-                .optional("expires_in_seconds", Schema.integer("Seconds left on the current JWT"))
-                .optional("claims", Schema.objectProp("Identifying JWT claims (no token material)"))
-                .optional("how_to_log_in", Schema.string("When anonymous: what to configure")))
-            .effect(Effect.READ)
-            .handler((args, ctx) -> handle(ctx, clock))
-            .build();
-    }
+    static final Action ACTION = Action.builder("whoami")
+        .description("Tell who this server acts as on Docker Hub: authenticated or anonymous, the identity, "
+            + "where the credential came from and its kind (password, pat, oat, jwt), the token's expiry and safe "
+            + "claims. Reads the cached JWT; mints one (one Hub request) only when none is cached.")
+        .input(Schema.object())
+        .output(Schema.object()
+            .required("authenticated", Schema.bool("Whether the server holds Docker Hub credentials"))
+            .optional("identity", Schema.string("User or organization the token belongs to"))
+            .required("credential_source", Schema.string("DOCKERHUB_JWT, DOCKER_HUB_USER/DOCKER_HUB_TOKEN, "
+                + "DOCKERHUB_USERNAME/DOCKERHUB_TOKEN, docker-config, docker-credential-<name> or anonymous"))
+            .optional("credential_kind", Schema.string("password, pat, oat or jwt"))
+            .optional("expires_at", Schema.string("When the current JWT expires").format("date-time"))
+            .optional("expires_in_seconds", Schema.integer("Seconds left on the current JWT"))
+            .optional("claims", Schema.objectProp("Identifying JWT claims (no token material)"))
+            .optional("how_to_log_in", Schema.string("When anonymous: what to configure")))
+        .effect(Effect.READ)
+        .handler((args, ctx) -> handle(ctx))
+        .build();
 
     private WhoAmI() {
     }
 
-    static Result handle(ActionContext ctx, Clock clock) {
+    static Result handle(ActionContext ctx) {
+        Clock clock = ctx.clock();
         HubIdentity id = ctx.hub().identity();
         ObjectNode data = NODES.objectNode();
         data.put("authenticated", id.authenticated());

@@ -8,11 +8,9 @@ import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.PluginInfo;
 import dev.dockerhubmcp.api.RateLimits;
 import dev.dockerhubmcp.api.Result;
-import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
-import dev.dockerhubmcp.api.runtime.ActionRunner;
-import dev.dockerhubmcp.api.safety.SafetyPolicy;
-import dev.dockerhubmcp.api.scout.ScoutClient;
+import dev.dockerhubmcp.engine.ToolInvoker;
+import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import dev.dockerhubmcp.testkit.ActionHarness;
 
 import java.util.List;
@@ -35,23 +33,8 @@ final class AdminFixture {
         ActionContext base = h.context();
         ActionContext ctx = new ActionContext() {
             @Override
-            public HubClient hub() {
-                return base.hub();
-            }
-
-            @Override
-            public RegistryClient registry() {
-                return registry != null ? registry : base.registry();
-            }
-
-            @Override
-            public ScoutClient scout() {
-                return base.scout();
-            }
-
-            @Override
-            public SafetyPolicy policy() {
-                return base.policy();
+            public <T> T client(Class<T> type) {
+                return type == RegistryClient.class && registry != null ? type.cast(registry) : base.client(type);
             }
 
             @Override
@@ -66,7 +49,7 @@ final class AdminFixture {
         };
         try {
             ObjectNode args = json == null ? M.createObjectNode() : (ObjectNode) M.readTree(json);
-            return new ActionRunner(SafetyPolicy.DEFAULT).run("hub_admin " + action, action(action), args, ctx);
+            return new ToolInvoker(SafetyPolicy.DEFAULT).run("hub_admin " + action, action(action), args, ctx);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(e);
         }

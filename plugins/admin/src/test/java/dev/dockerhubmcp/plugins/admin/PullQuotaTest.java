@@ -2,10 +2,13 @@ package dev.dockerhubmcp.plugins.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.api.Result;
+import dev.dockerhubmcp.api.files.NewLocalFile;
+import dev.dockerhubmcp.api.registry.BlobDownload;
 import dev.dockerhubmcp.api.registry.RegistryClient;
 import dev.dockerhubmcp.api.registry.RegistryRequest;
 import dev.dockerhubmcp.api.registry.RegistryResponse;
 import dev.dockerhubmcp.api.registry.RegistryStream;
+import dev.dockerhubmcp.api.registry.TransferMonitor;
 import dev.dockerhubmcp.testkit.ActionHarness;
 import dev.dockerhubmcp.testkit.FakeHub;
 import org.junit.jupiter.api.Test;
@@ -92,6 +95,18 @@ class PullQuotaTest {
             @Override
             public RegistryStream open(RegistryRequest request) {
                 throw new AssertionError("pull_quota never streams");
+            }
+
+            @Override
+            public BlobDownload download(RegistryRequest request, String expectedDigest, java.nio.file.Path target,
+                                         int keepHead, TransferMonitor monitor) {
+                throw new AssertionError("pull_quota never downloads");
+            }
+
+            @Override
+            public BlobDownload download(RegistryRequest request, String expectedDigest, NewLocalFile target,
+                                         TransferMonitor monitor) {
+                throw new AssertionError("pull_quota never downloads");
             }
 
             @Override

@@ -85,19 +85,21 @@ class RateLimitTest {
     @Test
     void registryFiguresWithWindowAndSource() {
         Instant seen = Instant.parse("2030-05-01T10:00:00Z");
-        h.upstreams().rateLimits().recordRegistry(new RateLimits.Snapshot(100L, 76L, null, 21600L,
-            "registry:203.0.113.9", seen));
         Clock clock = Clock.fixed(seen.plusSeconds(90), ZoneOffset.UTC);
-        Result r = AdminFixture.run(h, "rate_limit", "{}", List.of(), null);
-        JsonNode reg = RateLimit.handle(h.context(), clock).data().get("registry");
-        assertFalse(r.isError());
-        assertTrue(reg.get("seen").asBoolean());
-        assertEquals(100, reg.get("limit").asLong());
-        assertEquals(76, reg.get("remaining").asLong());
-        assertEquals(21600, reg.get("window_seconds").asLong());
-        assertEquals("203.0.113.9", reg.get("source").asText());
-        assertEquals("2030-05-01T10:00:00Z", reg.get("seen_at").asText());
-        assertEquals(90, reg.get("seen_seconds_ago").asLong());
+        try (ActionHarness timed = ActionHarness.builder().hub(hub.url()).clock(clock).build()) {
+            timed.upstreams().rateLimits().recordRegistry(new RateLimits.Snapshot(100L, 76L, null, 21600L,
+                "registry:203.0.113.9", seen));
+            Result r = timed.call(new AdminPlugin(), "rate_limit", "{}");
+            assertFalse(r.isError());
+            JsonNode reg = timed.envelope(r).get("data").get("registry");
+            assertTrue(reg.get("seen").asBoolean());
+            assertEquals(100, reg.get("limit").asLong());
+            assertEquals(76, reg.get("remaining").asLong());
+            assertEquals(21600, reg.get("window_seconds").asLong());
+            assertEquals("203.0.113.9", reg.get("source").asText());
+            assertEquals("2030-05-01T10:00:00Z", reg.get("seen_at").asText());
+            assertEquals(90, reg.get("seen_seconds_ago").asLong());
+        }
     }
 
     @Test

@@ -66,9 +66,9 @@ class WhoAmITest {
     void expiredDockerhubJwtIsFlagged() {
         try (FakeHub hub = FakeHub.start()) {
             String jwt = hub.issueToken("bob", Duration.ofMinutes(5));
-            try (ActionHarness h = ActionHarness.builder().hub(hub.url()).jwt(jwt).build()) {
-                Clock later = Clock.fixed(Instant.now().plus(Duration.ofHours(1)), ZoneOffset.UTC);
-                Result r = WhoAmI.handle(h.context(), later);
+            Clock later = Clock.fixed(Instant.now().plus(Duration.ofHours(1)), ZoneOffset.UTC);
+            try (ActionHarness h = ActionHarness.builder().hub(hub.url()).jwt(jwt).clock(later).build()) {
+                Result r = h.call(new AdminPlugin(), "whoami", "{}");
                 JsonNode env = h.envelope(r);
                 assertTrue(env.get("data").get("expires_in_seconds").asLong() < 0);
                 assertTrue(env.get("warnings").get(0).asText().contains("DOCKERHUB_JWT"), env.toString());

@@ -4,7 +4,6 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.DockerHubPlugin;
 import org.pf4j.Extension;
 
-import java.time.Clock;
 import java.util.List;
 
 /** {@code hub_auth}: credential checks, login with two-factor, personal and organization access tokens. */
@@ -13,24 +12,19 @@ public final class AuthPlugin implements DockerHubPlugin {
     private final List<Action> actions;
 
     public AuthPlugin() {
-        this(Clock.systemUTC());
-    }
-
-    /** With a clock of the test's choosing (expiry checks, 2FA challenge lifetime). */
-    AuthPlugin(Clock clock) {
-        TwoFactorChallenges challenges = new TwoFactorChallenges(clock);
+        TwoFactorChallenges challenges = new TwoFactorChallenges();
         this.actions = List.of(
-            CreateToken.action(clock),
+            CreateToken.ACTION,
             Login.action(challenges),
             TwoFactorLogin.action(challenges),
             ListPats.ACTION,
             GetPat.ACTION,
-            CreatePat.action(clock),
+            CreatePat.ACTION,
             UpdatePat.ACTION,
             DeletePat.ACTION,
             ListOats.ACTION,
             GetOat.ACTION,
-            CreateOat.action(clock),
+            CreateOat.ACTION,
             UpdateOat.ACTION,
             DeleteOat.ACTION);
     }

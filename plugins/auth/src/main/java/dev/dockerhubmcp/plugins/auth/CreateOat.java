@@ -17,28 +17,27 @@ final class CreateOat {
     private CreateOat() {
     }
 
-    static Action action(Clock clock) {
-        return Action.builder("create_oat")
-            .description("Create an organization access token granting the listed resources and scopes. The token "
-                + "value is in this answer only (field token) and can never be read again: hand it to the user to "
-                + "store at once. Needs an organization owner.")
-            .input(Schema.object()
-                .required("org", AuthParams.org())
-                .required("label", Schema.string("A name to recognise the token by").minLength(1).maxLength(100))
-                .optional("description", Schema.string("What the token is for").maxLength(255))
-                .optional("resources", OatResources.schema())
-                .optional("expires_at", AuthParams.expiresAt()))
-            .output(Schema.object()
-                .required("id", Schema.string("The new token's id"))
-                .required("token", Schema.string("The token value, shown this once"))
-                .optional("label", Schema.string("Label"))
-                .optional("resources", Schema.array(Schema.objectProp("{type, path, scopes}"), "Grants")))
-            .effect(Effect.WRITE)
-            .handler((args, ctx) -> handle(args, ctx, clock))
-            .build();
-    }
+    static final Action ACTION = Action.builder("create_oat")
+        .description("Create an organization access token granting the listed resources and scopes. The token "
+            + "value is in this answer only (field token) and can never be read again: hand it to the user to "
+            + "store at once. Needs an organization owner.")
+        .input(Schema.object()
+            .required("org", AuthParams.org())
+            .required("label", Schema.string("A name to recognise the token by").minLength(1).maxLength(100))
+            .optional("description", Schema.string("What the token is for").maxLength(255))
+            .optional("resources", OatResources.schema())
+            .optional("expires_at", AuthParams.expiresAt()))
+        .output(Schema.object()
+            .required("id", Schema.string("The new token's id"))
+            .required("token", Schema.string("The token value, shown this once"))
+            .optional("label", Schema.string("Label"))
+            .optional("resources", Schema.array(Schema.objectProp("{type, path, scopes}"), "Grants")))
+        .effect(Effect.WRITE)
+        .handler((args, ctx) -> handle(args, ctx))
+        .build();
 
-    static Result handle(Arguments args, ActionContext ctx, Clock clock) {
+    static Result handle(Arguments args, ActionContext ctx) {
+        Clock clock = ctx.clock();
         ObjectNode body = AuthParams.NODES.objectNode();
         body.put("label", args.string("label"));
         args.optString("description").ifPresent(d -> body.put("description", d));

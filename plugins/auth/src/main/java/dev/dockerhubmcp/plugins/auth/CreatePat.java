@@ -18,31 +18,30 @@ final class CreatePat {
     private CreatePat() {
     }
 
-    static Action action(Clock clock) {
-        return Action.builder("create_pat")
-            .description("Create a personal access token with the given scopes. The token value is in this answer "
-                + "only (field token) and can never be read again: hand it to the user to store at once. Prefer the "
-                + "narrowest scope and an expiry.")
-            .input(Schema.object()
-                .required("token_label", Schema.string("A name to recognise the token by").minLength(1)
-                    .maxLength(100))
-                .required("scopes", Schema.array(Schema.string("Scope").enumOf("repo:admin", "repo:write",
-                    "repo:read", "repo:public_read"), "Permissions: repo:public_read (public pulls), repo:read, "
-                    + "repo:write (push), repo:admin (also delete and settings)").minItems(1).maxItems(4)
-                    .uniqueItems())
-                .optional("expires_at", AuthParams.expiresAt()))
-            .output(Schema.object()
-                .required("uuid", Schema.string("The new token's UUID"))
-                .required("token", Schema.string("The token value, shown this once"))
-                .optional("token_label", Schema.string("Label"))
-                .optional("scopes", Schema.array(Schema.string("Scope"), "Scopes"))
-                .optional("expires_at", Schema.string("Expiry").format("date-time")))
-            .effect(Effect.WRITE)
-            .handler((args, ctx) -> handle(args, ctx, clock))
-            .build();
-    }
+    static final Action ACTION = Action.builder("create_pat")
+        .description("Create a personal access token with the given scopes. The token value is in this answer "
+            + "only (field token) and can never be read again: hand it to the user to store at once. Prefer the "
+            + "narrowest scope and an expiry.")
+        .input(Schema.object()
+            .required("token_label", Schema.string("A name to recognise the token by").minLength(1)
+                .maxLength(100))
+            .required("scopes", Schema.array(Schema.string("Scope").enumOf("repo:admin", "repo:write",
+                "repo:read", "repo:public_read"), "Permissions: repo:public_read (public pulls), repo:read, "
+                + "repo:write (push), repo:admin (also delete and settings)").minItems(1).maxItems(4)
+                .uniqueItems())
+            .optional("expires_at", AuthParams.expiresAt()))
+        .output(Schema.object()
+            .required("uuid", Schema.string("The new token's UUID"))
+            .required("token", Schema.string("The token value, shown this once"))
+            .optional("token_label", Schema.string("Label"))
+            .optional("scopes", Schema.array(Schema.string("Scope"), "Scopes"))
+            .optional("expires_at", Schema.string("Expiry").format("date-time")))
+        .effect(Effect.WRITE)
+        .handler((args, ctx) -> handle(args, ctx))
+        .build();
 
-    static Result handle(Arguments args, ActionContext ctx, Clock clock) {
+    static Result handle(Arguments args, ActionContext ctx) {
+        Clock clock = ctx.clock();
         ObjectNode body = AuthParams.NODES.objectNode();
         body.put("token_label", args.string("token_label"));
         ArrayNode scopes = body.putArray("scopes");

@@ -20,27 +20,26 @@ final class CreateToken {
     private CreateToken() {
     }
 
-    static Action action(Clock clock) {
-        return Action.builder("create_token")
-            .description("Check a Docker Hub credential (password, personal or organization access token) by "
-                + "exchanging it for a short-lived JWT; answers who it authenticates and when the JWT expires. The "
-                + "JWT itself is never shown or kept. The server's own calls keep using its configured credentials.")
-            .input(Schema.object()
-                .required("identifier", Schema.string("Username (password or PAT) or organization name (OAT)")
-                    .minLength(2).maxLength(255))
-                .required("secret", Schema.string("Password, personal access token (dckr_pat_...) or organization "
-                    + "access token (dckr_oat_...)").minLength(1).maxLength(4096)))
-            .output(Schema.object()
-                .required("authenticated", Schema.bool("True when the Hub accepted the credential"))
-                .optional("username", Schema.string("The identity the JWT names"))
-                .optional("expires_at", Schema.string("JWT expiry").format("date-time"))
-                .optional("expires_in_seconds", Schema.integer("Seconds left")))
-            .effect(Effect.WRITE)
-            .handler((args, ctx) -> handle(args, ctx, clock))
-            .build();
-    }
+    static final Action ACTION = Action.builder("create_token")
+        .description("Check a Docker Hub credential (password, personal or organization access token) by "
+            + "exchanging it for a short-lived JWT; answers who it authenticates and when the JWT expires. The "
+            + "JWT itself is never shown or kept. The server's own calls keep using its configured credentials.")
+        .input(Schema.object()
+            .required("identifier", Schema.string("Username (password or PAT) or organization name (OAT)")
+                .minLength(2).maxLength(255))
+            .required("secret", Schema.string("Password, personal access token (dckr_pat_...) or organization "
+                + "access token (dckr_oat_...)").minLength(1).maxLength(4096)))
+        .output(Schema.object()
+            .required("authenticated", Schema.bool("True when the Hub accepted the credential"))
+            .optional("username", Schema.string("The identity the JWT names"))
+            .optional("expires_at", Schema.string("JWT expiry").format("date-time"))
+            .optional("expires_in_seconds", Schema.integer("Seconds left")))
+        .effect(Effect.WRITE)
+        .handler((args, ctx) -> handle(args, ctx))
+        .build();
 
-    static Result handle(Arguments args, ActionContext ctx, Clock clock) {
+    static Result handle(Arguments args, ActionContext ctx) {
+        Clock clock = ctx.clock();
         String identifier = args.string("identifier");
         ObjectNode body = AuthParams.NODES.objectNode();
         body.put("identifier", identifier);

@@ -1,7 +1,7 @@
 package dev.dockerhubmcp.plugins.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dockerhubmcp.api.http.Jwt;
+import dev.dockerhubmcp.api.hub.Jwt;
 
 import java.time.Clock;
 import java.time.Duration;

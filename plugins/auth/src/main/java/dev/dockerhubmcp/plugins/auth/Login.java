@@ -55,7 +55,7 @@ final class Login {
                 throw new ActionException(new ActionError(ErrorType.UNAUTHORIZED, "Docker Hub refused the login of '"
                     + username + "': " + json.path("detail").asText("incorrect credentials"), 401, null, null));
             }
-            challenges.put(username, challenge);
+            challenges.put(username, challenge, ctx.clock().instant());
             ObjectNode data = AuthParams.NODES.objectNode();
             data.put("authenticated", false);
             data.put("second_factor_required", true);
@@ -66,6 +66,6 @@ final class Login {
         }
         challenges.remove(username);
         return Result.ok(response.status(), Identity.of(response.object().path("token").asText(""), username,
-            challenges.clock()));
+            ctx.clock()));
     }
 }

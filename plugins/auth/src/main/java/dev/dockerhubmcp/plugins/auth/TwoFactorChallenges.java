@@ -1,6 +1,5 @@
 package dev.dockerhubmcp.plugins.auth;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -23,20 +22,10 @@ final class TwoFactorChallenges {
     }
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    private final Clock clock;
 
-    TwoFactorChallenges(Clock clock) {
-        this.clock = requireNonNull(clock, "clock is null");
-    }
-
-    Clock clock() {
-        return clock;
-    }
-
-    /** Remembers the challenge for this username (replacing an older one). */
-    void put(String username, String token) {
+    /** Remembers the challenge for this username (replacing an older one); {@code now} from the call's clock. */
+    void put(String username, String token, Instant now) {
         requireNonNull(token, "token is null");
-        Instant now = clock.instant();
         pending.values().removeIf(p -> !p.expiresAt().isAfter(now));
         if (pending.size() >= MAX_PENDING) {
             pending.entrySet().stream().min(Map.Entry.comparingByValue(
@@ -46,13 +35,13 @@ final class TwoFactorChallenges {
         pending.put(key(username), new Pending(token, now.plus(LIFETIME)));
     }
 
-    /** The live challenge for this username, if any. */
-    Optional<String> get(String username) {
+    /** The live challenge for this username at {@code now}, if any. */
+    Optional<String> get(String username, Instant now) {
         Pending p = pending.get(key(username));
         if (p == null) {
             return Optional.empty();
         }
-        if (!p.expiresAt().isAfter(clock.instant())) {
+        if (!p.expiresAt().isAfter(now)) {
             pending.remove(key(username), p);
             return Optional.empty();
         }

@@ -45,7 +45,7 @@ final class TwoFactorLogin {
                 throw ActionException.validation("'username' is required (the one given to login), unless "
                     + "'login_2fa_token' is given");
             }
-            token = challenges.get(username).orElseThrow(() -> ActionException.validation("no pending second "
+            token = challenges.get(username, ctx.clock().instant()).orElseThrow(() -> ActionException.validation("no pending second "
                 + "factor for 'username' '" + username + "': call login first (a challenge lasts "
                 + TwoFactorChallenges.LIFETIME.toMinutes() + " minutes)"));
         }
@@ -63,6 +63,6 @@ final class TwoFactorLogin {
             challenges.remove(username);
         }
         return Result.ok(response.status(), Identity.of(response.object().path("token").asText(""), username,
-            challenges.clock()));
+            ctx.clock()));
     }
 }

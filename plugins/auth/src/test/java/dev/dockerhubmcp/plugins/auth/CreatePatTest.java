@@ -20,8 +20,8 @@ class CreatePatTest {
     private static final String PATH = "/v2/access-tokens";
     private static final String ARGS = "{\"token_label\":\"ci read\",\"scopes\":[\"repo:read\"],"
         + "\"expires_at\":\"2030-10-28T18:30:19+02:00\"}";
-    private final HubFixture f = HubFixture.start(new AuthPlugin(new MutableClock(
-        Instant.parse("2026-01-01T00:00:00Z"))));
+    private final HubFixture f = HubFixture.builder(new AuthPlugin())
+        .clock(new MutableClock(Instant.parse("2026-01-01T00:00:00Z"))).build();
 
     @AfterEach
     void close() {

@@ -25,8 +25,8 @@ class LoginTest {
     static final String ARGS = "{\"username\":\"bob\",\"password\":\"hunter22\"}";
     static final String CHALLENGE = Samples.jwt("2fa-challenge", Instant.now().plusSeconds(300));
     private final MutableClock clock = new MutableClock(Instant.now());
-    private final AuthPlugin plugin = new AuthPlugin(clock);
-    private final HubFixture f = HubFixture.start(plugin);
+    private final AuthPlugin plugin = new AuthPlugin();
+    private final HubFixture f = HubFixture.builder(plugin).clock(clock).build();
 
     @AfterEach
     void close() {

@@ -3,7 +3,7 @@ package dev.dockerhubmcp.plugins.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.ErrorType;
-import dev.dockerhubmcp.api.http.registry.Digests;
+import dev.dockerhubmcp.api.registry.Digests;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

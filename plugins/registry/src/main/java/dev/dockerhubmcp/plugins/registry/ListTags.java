@@ -10,7 +10,7 @@ import dev.dockerhubmcp.api.Effect;
 import dev.dockerhubmcp.api.Patterns;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
-import dev.dockerhubmcp.api.http.registry.LinkHeader;
+import dev.dockerhubmcp.api.registry.LinkHeader;
 import dev.dockerhubmcp.api.registry.RegistryRequest;
 import dev.dockerhubmcp.api.registry.RegistryResponse;
 

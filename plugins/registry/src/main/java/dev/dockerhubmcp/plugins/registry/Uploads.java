@@ -4,7 +4,7 @@ import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.Schema;
-import dev.dockerhubmcp.api.http.registry.UploadLocations;
+import dev.dockerhubmcp.api.registry.UploadLocations;
 import dev.dockerhubmcp.api.files.LocalFile;
 import dev.dockerhubmcp.api.files.LocalFiles;
 import dev.dockerhubmcp.api.registry.RegistryBody;

@@ -6,10 +6,7 @@ import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.RateLimits;
-import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
-import dev.dockerhubmcp.api.safety.SafetyPolicy;
-import dev.dockerhubmcp.api.scout.ScoutClient;
 import dev.dockerhubmcp.testkit.FakeHttpServer;
 import dev.dockerhubmcp.testkit.FakeResponse;
 import org.junit.jupiter.api.Test;
@@ -28,23 +25,11 @@ class ImageTargetTest {
     private static ActionContext context(RegistryClient registry) {
         return new ActionContext() {
             @Override
-            public HubClient hub() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public RegistryClient registry() {
-                return registry;
-            }
-
-            @Override
-            public ScoutClient scout() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public SafetyPolicy policy() {
-                return new SafetyPolicy(false, false);
+            public <T> T client(Class<T> type) {
+                if (type != RegistryClient.class) {
+                    throw new UnsupportedOperationException();
+                }
+                return type.cast(registry);
             }
 
             @Override

@@ -7,11 +7,9 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.RateLimits;
 import dev.dockerhubmcp.api.Result;
-import dev.dockerhubmcp.api.hub.HubClient;
 import dev.dockerhubmcp.api.registry.RegistryClient;
-import dev.dockerhubmcp.api.runtime.ActionRunner;
-import dev.dockerhubmcp.api.safety.SafetyPolicy;
-import dev.dockerhubmcp.api.scout.ScoutClient;
+import dev.dockerhubmcp.engine.ToolInvoker;
+import dev.dockerhubmcp.engine.safety.SafetyPolicy;
 import dev.dockerhubmcp.testkit.ActionHarness;
 import dev.dockerhubmcp.testkit.FakeHub;
 import dev.dockerhubmcp.testkit.FakeResponse;
@@ -41,7 +39,7 @@ final class ScoutRig implements AutoCloseable {
     final ActionHarness harness = ActionHarness.builder().hub(hub.url()).scout(scout.url())
         .registry(registry.url()).credentials(USER, PAT).build();
     private final RegistryClient registryClient = new TestRegistryClient(registry.url());
-    private final ActionRunner runner = new ActionRunner(new SafetyPolicy(false, false));
+    private final ToolInvoker runner = new ToolInvoker(new SafetyPolicy(false, false));
     private final ScoutPlugin plugin = new ScoutPlugin();
 
     /** Runs an action with JSON arguments and checks every Scout request it made against the schema. */
@@ -103,23 +101,8 @@ final class ScoutRig implements AutoCloseable {
         ActionContext base = harness.context();
         return new ActionContext() {
             @Override
-            public HubClient hub() {
-                return base.hub();
-            }
-
-            @Override
-            public RegistryClient registry() {
-                return registryClient;
-            }
-
-            @Override
-            public ScoutClient scout() {
-                return base.scout();
-            }
-
-            @Override
-            public SafetyPolicy policy() {
-                return base.policy();
+            public <T> T client(Class<T> type) {
+                return type == RegistryClient.class ? type.cast(registryClient) : base.client(type);
             }
 
             @Override

@@ -3,10 +3,13 @@ package dev.dockerhubmcp.plugins.scout;
 import dev.dockerhubmcp.api.ActionError;
 import dev.dockerhubmcp.api.ActionException;
 import dev.dockerhubmcp.api.ErrorType;
+import dev.dockerhubmcp.api.files.NewLocalFile;
+import dev.dockerhubmcp.api.registry.BlobDownload;
 import dev.dockerhubmcp.api.registry.RegistryClient;
 import dev.dockerhubmcp.api.registry.RegistryRequest;
 import dev.dockerhubmcp.api.registry.RegistryResponse;
 import dev.dockerhubmcp.api.registry.RegistryStream;
+import dev.dockerhubmcp.api.registry.TransferMonitor;
 
 import java.io.IOException;
 import java.net.URI;
@@ -55,6 +58,18 @@ final class TestRegistryClient implements RegistryClient {
     @Override
     public RegistryStream open(RegistryRequest request) {
         throw new UnsupportedOperationException("scout never streams blobs");
+    }
+
+    @Override
+    public BlobDownload download(RegistryRequest request, String expectedDigest, java.nio.file.Path target,
+                                 int keepHead, TransferMonitor monitor) {
+        throw new AssertionError("scout never downloads blobs");
+    }
+
+    @Override
+    public BlobDownload download(RegistryRequest request, String expectedDigest, NewLocalFile target,
+                                 TransferMonitor monitor) {
+        throw new AssertionError("scout never downloads blobs");
     }
 
     @Override
