@@ -62,16 +62,16 @@ final class Cves implements ScoutAction {
 
     static Schema.ObjectBuilder input() {
         return Schema.object()
-            .required("image", ScoutArgs.image())
-            .optional("platform", ScoutArgs.platform())
-            .optional("organization", ScoutArgs.organization(false))
-            .optional("severity", ScoutArgs.severity())
+            .required("image", Params.image())
+            .optional("platform", Params.platform())
+            .optional("organization", Params.organization(false))
+            .optional("severity", Params.severity())
             .optional("fixable_only", Schema.bool("Only vulnerabilities with a fixed version").defaultValue(false))
             .optional("include_excepted", Schema.bool("Include vulnerabilities excepted by VEX or a manual exception "
                 + "(marked excepted: true)").defaultValue(true))
-            .optional("page", ScoutArgs.page())
-            .optional("page_size", ScoutArgs.pageSize(DEFAULT_PAGE_SIZE))
-            .optional("verbose", ScoutArgs.verbose());
+            .optional("page", Params.page())
+            .optional("page_size", Params.pageSize(DEFAULT_PAGE_SIZE))
+            .optional("verbose", Params.verbose());
     }
 
     @Override
@@ -85,17 +85,17 @@ final class Cves implements ScoutAction {
         Findings.Scan scan = Findings.scan(ctx, args, target, PACKAGES, VULNERABILITIES);
         List<Findings.Finding> matched = Findings.filter(scan.findings(), args);
         boolean verbose = args.bool("verbose", false);
-        ObjectNode out = ScoutArgs.NODES.objectNode();
+        ObjectNode out = Params.NODES.objectNode();
         out.set("image", target.toJson());
         out.put("sbom_state", scan.sbomState());
         out.set("counts", Findings.counts(scan.findings()));
-        ScoutArgs.page(out, "cves", matched.stream().map(f -> verbose ? raw(f) : f.row()).toList(), args,
+        Params.page(out, "cves", matched.stream().map(f -> verbose ? raw(f) : f.row()).toList(), args,
             DEFAULT_PAGE_SIZE);
-        return ScoutArgs.ok(out, scan.warnings());
+        return Params.ok(out, scan.warnings());
     }
 
     private static ObjectNode raw(Findings.Finding f) {
-        ObjectNode n = ScoutArgs.NODES.objectNode();
+        ObjectNode n = Params.NODES.objectNode();
         n.set("package", f.pkg().raw());
         n.set("vulnerability", f.vuln());
         return n;

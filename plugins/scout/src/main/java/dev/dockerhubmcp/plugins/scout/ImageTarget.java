@@ -54,12 +54,12 @@ record ImageTarget(String image, String repository, String tag, String reference
 
     /** Repository name as Scout writes it ({@code nginx}, {@code myorg/app}). */
     String scoutRepository() {
-        return ScoutArgs.familiarName(repository);
+        return Params.familiarName(repository);
     }
 
     /** What answers show about the image. */
     ObjectNode toJson() {
-        ObjectNode n = ScoutArgs.NODES.objectNode();
+        ObjectNode n = Params.NODES.objectNode();
         n.put("image", image);
         n.put("repository", scoutRepository());
         if (tag != null) {

@@ -48,16 +48,16 @@ final class Sbom implements ScoutAction {
                 + "sorted by type and name, filterable by type and name; Scout returns the whole list, so paging is "
                 + "client-side. Costs a registry HEAD (plus an index GET for multi-arch) and one Scout query.")
             .input(Schema.object()
-                .required("image", ScoutArgs.image())
-                .optional("platform", ScoutArgs.platform())
-                .optional("organization", ScoutArgs.organization(false))
+                .required("image", Params.image())
+                .optional("platform", Params.platform())
+                .optional("organization", Params.organization(false))
                 .optional("package_type", Schema.string("Only packages of this purl type (deb, apk, rpm, npm, maven, "
                     + "pypi, golang, …)").pattern("^[a-z0-9.+-]{1,32}$"))
                 .optional("name", Schema.string("Only packages whose name contains this text (case-insensitive)")
                     .minLength(1).maxLength(200))
-                .optional("page", ScoutArgs.page())
-                .optional("page_size", ScoutArgs.pageSize(DEFAULT_PAGE_SIZE))
-                .optional("verbose", ScoutArgs.verbose()))
+                .optional("page", Params.page())
+                .optional("page_size", Params.pageSize(DEFAULT_PAGE_SIZE))
+                .optional("verbose", Params.verbose()))
             .effect(Effect.READ)
             .handler(this::handle)
             .build();
@@ -71,9 +71,9 @@ final class Sbom implements ScoutAction {
     private Result handle(Arguments args, ActionContext ctx) {
         ImageTarget target = ImageTarget.resolve(ctx, "image", args.string("image"),
             Platform.parse(args.string("platform", "linux/amd64")));
-        ObjectNode vars = ScoutArgs.variables(args);
+        ObjectNode vars = Params.variables(args);
         vars.put("digest", target.imageDigest());
-        ScoutResponse response = ScoutArgs.send(ctx, QUERY, vars);
+        ScoutResponse response = Params.send(ctx, QUERY, vars);
         JsonNode record = response.data().get("imagePackagesByDigest");
         List<Findings.ImagePackage> packages = new ArrayList<>(Findings.packages(record, target));
         List<String> warnings = new ArrayList<>(response.warnings());
@@ -92,17 +92,17 @@ final class Sbom implements ScoutAction {
         packages.sort(Comparator.comparing((Findings.ImagePackage p) -> String.valueOf(p.type()))
             .thenComparing(p -> String.valueOf(p.name())).thenComparing(p -> String.valueOf(p.version())));
         boolean verbose = args.bool("verbose", false);
-        ObjectNode out = ScoutArgs.NODES.objectNode();
+        ObjectNode out = Params.NODES.objectNode();
         out.set("image", target.toJson());
         out.put("sbom_state", state);
         out.put("layers", record.path("imageLayers").path("layers").size());
-        ScoutArgs.page(out, "packages", packages.stream()
+        Params.page(out, "packages", packages.stream()
             .map(p -> verbose ? p.raw() : row(p, ordinals)).toList(), args, DEFAULT_PAGE_SIZE);
-        return ScoutArgs.ok(out, warnings);
+        return Params.ok(out, warnings);
     }
 
     private static JsonNode row(Findings.ImagePackage p, Map<String, Integer> ordinals) {
-        ObjectNode r = ScoutArgs.NODES.objectNode();
+        ObjectNode r = Params.NODES.objectNode();
         r.put("purl", p.purl());
         r.put("name", p.name());
         r.put("version", p.version());

@@ -14,11 +14,11 @@ import dev.dockerhubmcp.api.scout.ScoutResponse;
 import java.util.List;
 
 /** The argument grammar the scout actions share, and small helpers for variables, paging and answers. */
-final class ScoutArgs {
+final class Params {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final int MAX_PAGE_SIZE = 500;
 
-    private ScoutArgs() {
+    private Params() {
     }
 
     static Schema.Prop image(String description) {
