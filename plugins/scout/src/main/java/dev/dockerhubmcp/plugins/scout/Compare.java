@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * removed and changed in version, CVEs added and fixed. Two Scout requests, each asking for both images at once
  * (GraphQL aliases {@code from} and {@code to}): their packages, then their vulnerabilities scoped to each image.
  */
-final class Compare implements ScoutAction {
+final class Compare {
     static final int DEFAULT_LIMIT = 50;
 
     private static final String PACKAGE_SET = """
@@ -64,34 +64,29 @@ final class Compare implements ScoutAction {
         }
         """).with(VULNERABILITY_SET);
 
-    @Override
-    public Action action() {
-        return Action.builder("compare")
-            .description("Compares two images with Docker Scout: packages to_image adds, removes or changes and the CVEs "
-                + "it adds or fixes relative to from_image (e.g. current vs. upgrade), with severity counts of both. "
-                + "Costs two registry HEADs (plus index GETs for multi-arch) and two Scout queries.")
-            .input(Schema.object()
-                .required("from_image", Params.image("The baseline image, e.g. what runs today (nginx:1.25, "
-                    + "myorg/app@sha256:…)"))
-                .required("to_image", Params.image("The image compared with the baseline, e.g. an upgrade "
-                    + "(nginx:1.27)"))
-                .optional("platform", Params.platform())
-                .optional("organization", Params.organization(false))
-                .optional("limit", Schema.integer("Most entries per list (default " + DEFAULT_LIMIT + "); the "
-                    + "counts always cover everything").min(1).max(1000).defaultValue(DEFAULT_LIMIT))
-                .optional("verbose", Params.verbose()))
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    static final Action ACTION = Action.builder("compare")
+        .description("Compares two images with Docker Scout: packages to_image adds, removes or changes and the CVEs "
+            + "it adds or fixes relative to from_image (e.g. current vs. upgrade), with severity counts of both. "
+            + "Costs two registry HEADs (plus index GETs for multi-arch) and two Scout queries.")
+        .input(Schema.object()
+            .required("from_image", Params.image("The baseline image, e.g. what runs today (nginx:1.25, "
+                + "myorg/app@sha256:…)"))
+            .required("to_image", Params.image("The image compared with the baseline, e.g. an upgrade "
+                + "(nginx:1.27)"))
+            .optional("platform", Params.platform())
+            .optional("organization", Params.organization(false))
+            .optional("limit", Schema.integer("Most entries per list (default " + DEFAULT_LIMIT + "); the "
+                + "counts always cover everything").min(1).max(1000).defaultValue(DEFAULT_LIMIT))
+            .optional("verbose", Params.verbose()))
+        .effect(Effect.READ)
+        .handler(Compare::handle)
+        .build();
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(PACKAGES, VULNERABILITIES);
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(PACKAGES, VULNERABILITIES);
 
-    private Result handle(Arguments args, ActionContext ctx) {
-        Platform platform = Platform.parse(args.string("platform", "linux/amd64"));
+    private static Result handle(Arguments args, ActionContext ctx) {
+        Platform platform = ImageTarget.platform(args);
         ImageReference fromRef = ImageTarget.parse("from_image", args.string("from_image"));
         ImageReference toRef = ImageTarget.parse("to_image", args.string("to_image"));
         ImageTarget from = ImageTarget.resolve(ctx, args.string("from_image"), fromRef, platform);

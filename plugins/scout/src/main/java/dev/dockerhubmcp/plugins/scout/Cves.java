@@ -15,7 +15,7 @@ import java.util.List;
  * then by CVSS. Two Scout requests: the image's packages ({@code imagePackagesByDigest}), then their vulnerabilities
  * scoped to the image ({@code vulnerabilitiesByPackage} with the digest, so VEX exceptions apply).
  */
-final class Cves implements ScoutAction {
+final class Cves {
     static final int DEFAULT_PAGE_SIZE = 50;
 
     static final ScoutQuery PACKAGES = ScoutQuery.of("ScoutCvesPackages", """
@@ -47,24 +47,18 @@ final class Cves implements ScoutAction {
         }
         """);
 
-    @Override
-    public Action action() {
-        return Action.builder("cves")
-            .description("CVEs of an image from Docker Scout, one row per CVE and package (id, severity, CVSS, package, "
-                + "version, fixed_by, EPSS, CISA-exploited, excepted by VEX), critical first; filter by severity and "
-                + "fixable_only; pages client-side. Costs a registry HEAD (plus an index GET for multi-arch) and two "
-                + "Scout queries.")
-            .input(input())
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    static final Action ACTION = Action.builder("cves")
+        .description("CVEs of an image from Docker Scout, one row per CVE and package (id, severity, CVSS, package, "
+            + "version, fixed_by, EPSS, CISA-exploited, excepted by VEX), critical first; filter by severity and "
+            + "fixable_only; pages client-side. Costs a registry HEAD (plus an index GET for multi-arch) and two "
+            + "Scout queries.")
+        .input(input())
+        .effect(Effect.READ)
+        .handler(Cves::handle)
+        .build();
 
     static Schema.ObjectBuilder input() {
-        return Schema.object()
-            .required("image", Params.image())
-            .optional("platform", Params.platform())
-            .optional("organization", Params.organization(false))
+        return Params.imageInput()
             .optional("severity", Params.severity())
             .optional("fixable_only", Schema.bool("Only vulnerabilities with a fixed version").defaultValue(false))
             .optional("include_excepted", Schema.bool("Include vulnerabilities excepted by VEX or a manual exception "
@@ -74,14 +68,11 @@ final class Cves implements ScoutAction {
             .optional("verbose", Params.verbose());
     }
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(PACKAGES, VULNERABILITIES);
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(PACKAGES, VULNERABILITIES);
 
-    private Result handle(Arguments args, ActionContext ctx) {
-        ImageTarget target = ImageTarget.resolve(ctx, "image", args.string("image"),
-            Platform.parse(args.string("platform", "linux/amd64")));
+    private static Result handle(Arguments args, ActionContext ctx) {
+        ImageTarget target = ImageTarget.of(ctx, args);
         Findings.Scan scan = Findings.scan(ctx, args, target, PACKAGES, VULNERABILITIES);
         List<Findings.Finding> matched = Findings.filter(scan.findings(), args);
         boolean verbose = args.bool("verbose", false);

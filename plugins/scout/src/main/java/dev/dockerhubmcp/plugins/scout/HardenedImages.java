@@ -18,7 +18,7 @@ import java.util.List;
  * {@code hardened_images}: the Docker Hardened Images (DHI) mirrored into an organization
  * ({@code dhiListMirroredRepositories}). Scout answers the whole list, so paging is client-side.
  */
-final class HardenedImages implements ScoutAction {
+final class HardenedImages {
     static final int DEFAULT_PAGE_SIZE = 50;
 
     static final ScoutQuery QUERY = ScoutQuery.of("ScoutHardenedImages", """
@@ -35,27 +35,22 @@ final class HardenedImages implements ScoutAction {
         }
         """);
 
-    @Override
-    public Action action() {
-        return Action.builder("hardened_images")
-            .description("Docker Hardened Images (minimal, near-zero-CVE images) mirrored into an organization: each "
-                + "mirror repository and the DHI repository it comes from. One Scout query; pages client-side.")
-            .input(Schema.object()
-                .required("organization", Params.organization(true))
-                .optional("page", Params.page())
-                .optional("page_size", Params.pageSize(DEFAULT_PAGE_SIZE))
-                .optional("verbose", Params.verbose()))
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    static final Action ACTION = Action.builder("hardened_images")
+        .description("Docker Hardened Images (minimal, near-zero-CVE images) mirrored into an organization: each "
+            + "mirror repository and the DHI repository it comes from. One Scout query; pages client-side.")
+        .input(Schema.object()
+            .required("organization", Params.organization(true))
+            .optional("page", Params.page())
+            .optional("page_size", Params.pageSize(DEFAULT_PAGE_SIZE))
+            .optional("verbose", Params.verbose()))
+        .effect(Effect.READ)
+        .handler(HardenedImages::handle)
+        .build();
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(QUERY);
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(QUERY);
 
-    private Result handle(Arguments args, ActionContext ctx) {
+    private static Result handle(Arguments args, ActionContext ctx) {
         ScoutResponse response = Params.send(ctx, QUERY, Params.variables(args));
         JsonNode list = response.data().path("dhiListMirroredRepositories");
         boolean verbose = args.bool("verbose", false);

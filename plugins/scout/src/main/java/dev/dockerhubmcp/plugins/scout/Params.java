@@ -42,6 +42,14 @@ final class Params {
             .pattern(Patterns.NAMESPACE);
     }
 
+    /** The arguments naming one image: image, platform and (optional) organization. */
+    static Schema.ObjectBuilder imageInput() {
+        return Schema.object()
+            .required("image", image())
+            .optional("platform", platform())
+            .optional("organization", organization(false));
+    }
+
     static Schema.Prop verbose() {
         return Schema.bool("Return the raw Scout records instead of the compact rows").defaultValue(false);
     }

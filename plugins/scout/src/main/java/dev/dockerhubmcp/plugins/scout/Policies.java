@@ -21,7 +21,7 @@ import java.util.List;
  * {@code policy}, {@code configuration} and {@code stream}: that policy's result per image ({@code goalResults}, paged
  * by Scout), each with its violations.
  */
-final class Policies implements ScoutAction {
+final class Policies {
     static final int DEFAULT_PAGE_SIZE = 20;
 
     static final ScoutQuery SUMMARIES = ScoutQuery.of("ScoutPolicySummaries", """
@@ -56,39 +56,34 @@ final class Policies implements ScoutAction {
         }
         """).with(PolicyResults.FRAGMENT);
 
-    @Override
-    public Action action() {
-        return Action.builder("policies")
-            .description("The organization's Docker Scout policies: per policy and stream, pass/fail and how many images "
-                + "comply and how many violations there are. Give policy, configuration and stream (from that list) to "
-                + "get the policy's result per image with its violations, paged by Scout. One Scout query.")
-            .input(Schema.object()
-                .required("organization", Params.organization(true))
-                .optional("stream", Schema.string("Scout stream (environment) to report on, e.g. latest-indexed")
-                    .minLength(1).maxLength(200))
-                .optional("policy", Schema.string("Policy definition name (as listed), to filter or drill down")
-                    .minLength(1).maxLength(200))
-                .optional("configuration", Schema.string("Policy configuration name; with policy and stream, lists "
-                    + "the policy's result per image").minLength(1).maxLength(200))
-                .optional("state", Schema.string("Per-image listing only: images in this state")
-                    .enumOf("compliant", "noncompliant", "unknown"))
-                .optional("violations_limit", Schema.integer("Per-image listing: most violations per image (default "
-                    + PolicyEvaluation.DEFAULT_VIOLATIONS + ")").min(0).max(1000)
-                    .defaultValue(PolicyEvaluation.DEFAULT_VIOLATIONS))
-                .optional("page", Params.page())
-                .optional("page_size", Params.pageSize(DEFAULT_PAGE_SIZE))
-                .optional("verbose", Params.verbose()))
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    static final Action ACTION = Action.builder("policies")
+        .description("The organization's Docker Scout policies: per policy and stream, pass/fail and how many images "
+            + "comply and how many violations there are. Give policy, configuration and stream (from that list) to "
+            + "get the policy's result per image with its violations, paged by Scout. One Scout query.")
+        .input(Schema.object()
+            .required("organization", Params.organization(true))
+            .optional("stream", Schema.string("Scout stream (environment) to report on, e.g. latest-indexed")
+                .minLength(1).maxLength(200))
+            .optional("policy", Schema.string("Policy definition name (as listed), to filter or drill down")
+                .minLength(1).maxLength(200))
+            .optional("configuration", Schema.string("Policy configuration name; with policy and stream, lists "
+                + "the policy's result per image").minLength(1).maxLength(200))
+            .optional("state", Schema.string("Per-image listing only: images in this state")
+                .enumOf("compliant", "noncompliant", "unknown"))
+            .optional("violations_limit", Schema.integer("Per-image listing: most violations per image (default "
+                + PolicyEvaluation.DEFAULT_VIOLATIONS + ")").min(0).max(1000)
+                .defaultValue(PolicyEvaluation.DEFAULT_VIOLATIONS))
+            .optional("page", Params.page())
+            .optional("page_size", Params.pageSize(DEFAULT_PAGE_SIZE))
+            .optional("verbose", Params.verbose()))
+        .effect(Effect.READ)
+        .handler(Policies::handle)
+        .build();
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(SUMMARIES, IMAGES);
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(SUMMARIES, IMAGES);
 
-    private Result handle(Arguments args, ActionContext ctx) {
+    private static Result handle(Arguments args, ActionContext ctx) {
         if (args.has("configuration")) {
             if (!args.has("policy")) {
                 throw ActionException.validation("'policy' is required with 'configuration'");
@@ -106,7 +101,7 @@ final class Policies implements ScoutAction {
         return summaries(args, ctx);
     }
 
-    private Result summaries(Arguments args, ActionContext ctx) {
+    private static Result summaries(Arguments args, ActionContext ctx) {
         ObjectNode vars = Params.variables(args);
         ObjectNode query = vars.putObject("query");
         args.optString("stream").ifPresent(s -> query.put("stream", s));
@@ -154,7 +149,7 @@ final class Policies implements ScoutAction {
         return r;
     }
 
-    private Result images(Arguments args, ActionContext ctx) {
+    private static Result images(Arguments args, ActionContext ctx) {
         int page = args.integer("page", 1);
         int size = args.integer("page_size", DEFAULT_PAGE_SIZE);
         ObjectNode vars = Params.variables(args);

@@ -19,7 +19,7 @@ import java.util.List;
  * {@code policy_evaluation}: how one image fares against the organization's Scout policies
  * ({@code goalResultsByDigest} for the platform image digest): per policy pass/fail/unknown and the violations.
  */
-final class PolicyEvaluation implements ScoutAction {
+final class PolicyEvaluation {
     static final int DEFAULT_VIOLATIONS = 10;
 
     static final ScoutQuery QUERY = ScoutQuery.of("ScoutPolicyEvaluation", """
@@ -34,36 +34,30 @@ final class PolicyEvaluation implements ScoutAction {
         }
         """).with(PolicyResults.FRAGMENT);
 
-    @Override
-    public Action action() {
-        return Action.builder("policy_evaluation")
-            .description("Evaluates an image against the organization's Docker Scout policies: per policy pass, fail or "
-                + "unknown, with its violations (CVEs, licenses, other deviations). Costs a registry HEAD (plus an index "
-                + "GET for multi-arch) and one Scout query.")
-            .input(Schema.object()
-                .required("image", Params.image())
-                .required("organization", Params.organization(true))
-                .optional("platform", Params.platform())
-                .optional("policy", Schema.string("Only this policy (definition or configuration name)")
-                    .minLength(1).maxLength(200))
-                .optional("failed_only", Schema.bool("Only policies the image fails").defaultValue(false))
-                .optional("violations_limit", Schema.integer("Most violations listed per policy (default "
-                    + DEFAULT_VIOLATIONS + "); the count covers all").min(0).max(1000)
-                    .defaultValue(DEFAULT_VIOLATIONS))
-                .optional("verbose", Params.verbose()))
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    static final Action ACTION = Action.builder("policy_evaluation")
+        .description("Evaluates an image against the organization's Docker Scout policies: per policy pass, fail or "
+            + "unknown, with its violations (CVEs, licenses, other deviations). Costs a registry HEAD (plus an index "
+            + "GET for multi-arch) and one Scout query.")
+        .input(Schema.object()
+            .required("image", Params.image())
+            .required("organization", Params.organization(true))
+            .optional("platform", Params.platform())
+            .optional("policy", Schema.string("Only this policy (definition or configuration name)")
+                .minLength(1).maxLength(200))
+            .optional("failed_only", Schema.bool("Only policies the image fails").defaultValue(false))
+            .optional("violations_limit", Schema.integer("Most violations listed per policy (default "
+                + DEFAULT_VIOLATIONS + "); the count covers all").min(0).max(1000)
+                .defaultValue(DEFAULT_VIOLATIONS))
+            .optional("verbose", Params.verbose()))
+        .effect(Effect.READ)
+        .handler(PolicyEvaluation::handle)
+        .build();
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(QUERY);
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(QUERY);
 
-    private Result handle(Arguments args, ActionContext ctx) {
-        ImageTarget target = ImageTarget.resolve(ctx, "image", args.string("image"),
-            Platform.parse(args.string("platform", "linux/amd64")));
+    private static Result handle(Arguments args, ActionContext ctx) {
+        ImageTarget target = ImageTarget.of(ctx, args);
         ObjectNode vars = Params.variables(args);
         vars.putObject("query").put("digest", target.imageDigest());
         ScoutResponse response = Params.send(ctx, QUERY, vars);

@@ -24,7 +24,7 @@ import java.util.List;
  * </ol>
  * Repository names go to Scout in Docker Hub's familiar form ({@code nginx}, {@code myorg/app}).
  */
-final class Recommendations implements ScoutAction {
+final class Recommendations {
     static final int DEFAULT_LIMIT = 5;
 
     private static final String RECOMMENDED_TAGS = """
@@ -80,32 +80,23 @@ final class Recommendations implements ScoutAction {
         }
         """).with(RECOMMENDED_TAGS, RECOMMENDED_TAG);
 
-    @Override
-    public Action action() {
-        return Action.builder("recommendations")
-            .description("Docker Scout's recommended tags for an image and for its base image (fewer vulnerabilities, "
-                + "smaller, newer), with their vulnerability counts. Costs a registry HEAD (plus an index GET for "
-                + "multi-arch) and up to three Scout queries.")
-            .input(Schema.object()
-                .required("image", Params.image())
-                .optional("platform", Params.platform())
-                .optional("organization", Params.organization(false))
-                .optional("limit", Schema.integer("Most recommended tags listed per current tag (default "
-                    + DEFAULT_LIMIT + ")").min(1).max(50).defaultValue(DEFAULT_LIMIT))
-                .optional("verbose", Params.verbose()))
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    static final Action ACTION = Action.builder("recommendations")
+        .description("Docker Scout's recommended tags for an image and for its base image (fewer vulnerabilities, "
+            + "smaller, newer), with their vulnerability counts. Costs a registry HEAD (plus an index GET for "
+            + "multi-arch) and up to three Scout queries.")
+        .input(Params.imageInput()
+            .optional("limit", Schema.integer("Most recommended tags listed per current tag (default "
+                + DEFAULT_LIMIT + ")").min(1).max(50).defaultValue(DEFAULT_LIMIT))
+            .optional("verbose", Params.verbose()))
+        .effect(Effect.READ)
+        .handler(Recommendations::handle)
+        .build();
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(BASE_IMAGES, BY_TAG, BY_DIGEST);
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(BASE_IMAGES, BY_TAG, BY_DIGEST);
 
-    private Result handle(Arguments args, ActionContext ctx) {
-        ImageTarget target = ImageTarget.resolve(ctx, "image", args.string("image"),
-            Platform.parse(args.string("platform", "linux/amd64")));
+    private static Result handle(Arguments args, ActionContext ctx) {
+        ImageTarget target = ImageTarget.of(ctx, args);
         boolean verbose = args.bool("verbose", false);
         int limit = args.integer("limit", DEFAULT_LIMIT);
         List<String> warnings = new ArrayList<>();

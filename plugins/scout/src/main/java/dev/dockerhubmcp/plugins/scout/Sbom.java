@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code sbom}: the packages Scout found in an image ({@code imagePackagesByDigest}: purl, name, version, type,
  * licenses, and the layer that holds each). The API answers the whole list at once, so paging is client-side.
  */
-final class Sbom implements ScoutAction {
+final class Sbom {
     static final int DEFAULT_PAGE_SIZE = 100;
 
     static final ScoutQuery QUERY = ScoutQuery.of("ScoutSbom", """
@@ -41,36 +41,27 @@ final class Sbom implements ScoutAction {
         }
         """);
 
-    @Override
-    public Action action() {
-        return Action.builder("sbom")
-            .description("Packages of an image from Docker Scout's SBOM (purl, name, version, type, licenses, layer), "
-                + "sorted by type and name, filterable by type and name; Scout returns the whole list, so paging is "
-                + "client-side. Costs a registry HEAD (plus an index GET for multi-arch) and one Scout query.")
-            .input(Schema.object()
-                .required("image", Params.image())
-                .optional("platform", Params.platform())
-                .optional("organization", Params.organization(false))
-                .optional("package_type", Schema.string("Only packages of this purl type (deb, apk, rpm, npm, maven, "
-                    + "pypi, golang, …)").pattern("^[a-z0-9.+-]{1,32}$"))
-                .optional("name", Schema.string("Only packages whose name contains this text (case-insensitive)")
-                    .minLength(1).maxLength(200))
-                .optional("page", Params.page())
-                .optional("page_size", Params.pageSize(DEFAULT_PAGE_SIZE))
-                .optional("verbose", Params.verbose()))
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    static final Action ACTION = Action.builder("sbom")
+        .description("Packages of an image from Docker Scout's SBOM (purl, name, version, type, licenses, layer), "
+            + "sorted by type and name, filterable by type and name; Scout returns the whole list, so paging is "
+            + "client-side. Costs a registry HEAD (plus an index GET for multi-arch) and one Scout query.")
+        .input(Params.imageInput()
+            .optional("package_type", Schema.string("Only packages of this purl type (deb, apk, rpm, npm, maven, "
+                + "pypi, golang, …)").pattern("^[a-z0-9.+-]{1,32}$"))
+            .optional("name", Schema.string("Only packages whose name contains this text (case-insensitive)")
+                .minLength(1).maxLength(200))
+            .optional("page", Params.page())
+            .optional("page_size", Params.pageSize(DEFAULT_PAGE_SIZE))
+            .optional("verbose", Params.verbose()))
+        .effect(Effect.READ)
+        .handler(Sbom::handle)
+        .build();
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(QUERY);
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(QUERY);
 
-    private Result handle(Arguments args, ActionContext ctx) {
-        ImageTarget target = ImageTarget.resolve(ctx, "image", args.string("image"),
-            Platform.parse(args.string("platform", "linux/amd64")));
+    private static Result handle(Arguments args, ActionContext ctx) {
+        ImageTarget target = ImageTarget.of(ctx, args);
         ObjectNode vars = Params.variables(args);
         vars.put("digest", target.imageDigest());
         ScoutResponse response = Params.send(ctx, QUERY, vars);

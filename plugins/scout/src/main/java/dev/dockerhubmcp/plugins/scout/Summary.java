@@ -20,7 +20,7 @@ import java.util.List;
  * two fields: {@code imageSummariesByDigest} (counts, SBOM state) and {@code imageDetailsByDigest} (base image, package
  * count), both for the platform image digest.
  */
-final class Summary implements ScoutAction {
+final class Summary {
     static final ScoutQuery QUERY = ScoutQuery.of("ScoutSummary", """
         query ScoutSummary($context: Context!, $digests: [String!]!, $digest: String!, $platform: ImagePlatform!) {
           imageSummariesByDigest(context: $context, digests: $digests) {
@@ -38,33 +38,24 @@ final class Summary implements ScoutAction {
         }
         """);
 
-    @Override
-    public Action action() {
-        return Action.builder("summary")
-            .description("Vulnerability counts by severity, SBOM state and base image of an image, from Docker Scout. "
-                + "Costs a registry HEAD (plus one index GET for multi-arch images) and one Scout query.")
-            .input(Schema.object()
-                .required("image", Params.image())
-                .optional("platform", Params.platform())
-                .optional("organization", Params.organization(false))
-                .optional("verbose", Params.verbose()))
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    static final Action ACTION = Action.builder("summary")
+        .description("Vulnerability counts by severity, SBOM state and base image of an image, from Docker Scout. "
+            + "Costs a registry HEAD (plus one index GET for multi-arch images) and one Scout query.")
+        .input(Params.imageInput()
+            .optional("verbose", Params.verbose()))
+        .effect(Effect.READ)
+        .handler(Summary::handle)
+        .build();
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(QUERY);
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(QUERY);
 
-    private Result handle(Arguments args, ActionContext ctx) {
-        Platform platform = Platform.parse(args.string("platform", "linux/amd64"));
-        ImageTarget target = ImageTarget.resolve(ctx, "image", args.string("image"), platform);
+    private static Result handle(Arguments args, ActionContext ctx) {
+        ImageTarget target = ImageTarget.of(ctx, args);
         ObjectNode vars = Params.variables(args);
         vars.putArray("digests").add(target.imageDigest());
         vars.put("digest", target.imageDigest());
-        vars.set("platform", (target.platform() == null ? platform : target.platform()).toVariable());
+        vars.set("platform", (target.platform() == null ? ImageTarget.platform(args) : target.platform()).toVariable());
         ScoutResponse response = Params.send(ctx, QUERY, vars);
         JsonNode summaries = response.data().path("imageSummariesByDigest");
         JsonNode summary = null;

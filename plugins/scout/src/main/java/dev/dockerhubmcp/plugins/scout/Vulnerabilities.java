@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * priority, the VEX statements and exceptions that apply, and the layers that hold the package. It selects more fields
  * than {@code cves}, so its answers are larger (default page size 20).
  */
-final class Vulnerabilities implements ScoutAction {
+final class Vulnerabilities {
     static final int DEFAULT_PAGE_SIZE = 20;
     private static final int DESCRIPTION_CAP = 1000;
 
@@ -67,28 +67,22 @@ final class Vulnerabilities implements ScoutAction {
         }
         """);
 
-    @Override
-    public Action action() {
-        return Action.builder("vulnerabilities")
-            .description("Detailed CVEs of an image from Docker Scout: the rows of 'cves' plus purl, description, "
-                + "advisory URL, CVSS vector, CWEs, vulnerable range, dates, EPSS priority, VEX statements and exceptions, "
-                + "and the layers holding the package. Use 'cves' for a quick list; this one costs more context. Same "
-                + "filters, order, paging and upstream calls as 'cves'.")
-            .input(Cves.input()
-                .optional("page_size", Params.pageSize(DEFAULT_PAGE_SIZE)))
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    static final Action ACTION = Action.builder("vulnerabilities")
+        .description("Detailed CVEs of an image from Docker Scout: the rows of 'cves' plus purl, description, "
+            + "advisory URL, CVSS vector, CWEs, vulnerable range, dates, EPSS priority, VEX statements and exceptions, "
+            + "and the layers holding the package. Use 'cves' for a quick list; this one costs more context. Same "
+            + "filters, order, paging and upstream calls as 'cves'.")
+        .input(Cves.input()
+            .optional("page_size", Params.pageSize(DEFAULT_PAGE_SIZE)))
+        .effect(Effect.READ)
+        .handler(Vulnerabilities::handle)
+        .build();
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(PACKAGES, VULNERABILITIES);
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(PACKAGES, VULNERABILITIES);
 
-    private Result handle(Arguments args, ActionContext ctx) {
-        ImageTarget target = ImageTarget.resolve(ctx, "image", args.string("image"),
-            Platform.parse(args.string("platform", "linux/amd64")));
+    private static Result handle(Arguments args, ActionContext ctx) {
+        ImageTarget target = ImageTarget.of(ctx, args);
         Findings.Scan scan = Findings.scan(ctx, args, target, PACKAGES, VULNERABILITIES);
         List<Findings.Finding> matched = Findings.filter(scan.findings(), args);
         Map<String, Integer> layerOrdinals = new HashMap<>();
