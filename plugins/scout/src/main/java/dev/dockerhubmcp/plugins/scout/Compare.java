@@ -64,6 +64,9 @@ final class Compare {
         }
         """).with(VULNERABILITY_SET);
 
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(PACKAGES, VULNERABILITIES);
+
     static final Action ACTION = Action.builder("compare")
         .description("Compares two images with Docker Scout: packages to_image adds, removes or changes and the CVEs "
             + "it adds or fixes relative to from_image (e.g. current vs. upgrade), with severity counts of both. "
@@ -81,9 +84,6 @@ final class Compare {
         .effect(Effect.READ)
         .handler(Compare::handle)
         .build();
-
-    /** Every query the action can send. */
-    static final List<ScoutQuery> QUERIES = List.of(PACKAGES, VULNERABILITIES);
 
     private static Result handle(Arguments args, ActionContext ctx) {
         Platform platform = ImageTarget.platform(args);

@@ -47,6 +47,9 @@ final class Cves {
         }
         """);
 
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(PACKAGES, VULNERABILITIES);
+
     static final Action ACTION = Action.builder("cves")
         .description("CVEs of an image from Docker Scout, one row per CVE and package (id, severity, CVSS, package, "
             + "version, fixed_by, EPSS, CISA-exploited, excepted by VEX), critical first; filter by severity and "
@@ -67,9 +70,6 @@ final class Cves {
             .optional("page_size", Params.pageSize(DEFAULT_PAGE_SIZE))
             .optional("verbose", Params.verbose());
     }
-
-    /** Every query the action can send. */
-    static final List<ScoutQuery> QUERIES = List.of(PACKAGES, VULNERABILITIES);
 
     private static Result handle(Arguments args, ActionContext ctx) {
         ImageTarget target = ImageTarget.of(ctx, args);

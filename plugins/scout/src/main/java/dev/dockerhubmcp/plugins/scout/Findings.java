@@ -120,9 +120,7 @@ final class Findings {
      */
     static Scan scan(ActionContext ctx, Arguments args, ImageTarget target, ScoutQuery packagesQuery,
                      ScoutQuery vulnerabilitiesQuery) {
-        ObjectNode vars = Params.variables(args);
-        vars.put("digest", target.imageDigest());
-        ScoutResponse pr = Params.send(ctx, packagesQuery, vars);
+        ScoutResponse pr = Params.send(ctx, packagesQuery, Params.variables(args, target));
         JsonNode imagePackages = pr.data().get("imagePackagesByDigest");
         List<ImagePackage> packages = packages(imagePackages, target);
         List<String> warnings = new ArrayList<>(pr.warnings());

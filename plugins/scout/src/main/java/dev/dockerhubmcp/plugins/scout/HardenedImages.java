@@ -35,6 +35,9 @@ final class HardenedImages {
         }
         """);
 
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(QUERY);
+
     static final Action ACTION = Action.builder("hardened_images")
         .description("Docker Hardened Images (minimal, near-zero-CVE images) mirrored into an organization: each "
             + "mirror repository and the DHI repository it comes from. One Scout query; pages client-side.")
@@ -46,9 +49,6 @@ final class HardenedImages {
         .effect(Effect.READ)
         .handler(HardenedImages::handle)
         .build();
-
-    /** Every query the action can send. */
-    static final List<ScoutQuery> QUERIES = List.of(QUERY);
 
     private static Result handle(Arguments args, ActionContext ctx) {
         ScoutResponse response = Params.send(ctx, QUERY, Params.variables(args));

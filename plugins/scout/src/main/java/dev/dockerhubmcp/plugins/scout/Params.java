@@ -82,6 +82,13 @@ final class Params {
         return v;
     }
 
+    /** Variables with the context set and {@code digest}: the image's platform digest. */
+    static ObjectNode variables(Arguments args, ImageTarget target) {
+        ObjectNode v = variables(args);
+        v.put("digest", target.imageDigest());
+        return v;
+    }
+
     static ScoutResponse send(ActionContext ctx, ScoutQuery query, ObjectNode variables) {
         return ctx.scout().query(query.text(), variables);
     }

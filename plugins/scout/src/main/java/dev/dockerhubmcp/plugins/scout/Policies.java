@@ -56,6 +56,9 @@ final class Policies {
         }
         """).with(PolicyResults.FRAGMENT);
 
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(SUMMARIES, IMAGES);
+
     static final Action ACTION = Action.builder("policies")
         .description("The organization's Docker Scout policies: per policy and stream, pass/fail and how many images "
             + "comply and how many violations there are. Give policy, configuration and stream (from that list) to "
@@ -79,9 +82,6 @@ final class Policies {
         .effect(Effect.READ)
         .handler(Policies::handle)
         .build();
-
-    /** Every query the action can send. */
-    static final List<ScoutQuery> QUERIES = List.of(SUMMARIES, IMAGES);
 
     private static Result handle(Arguments args, ActionContext ctx) {
         if (args.has("configuration")) {

@@ -34,6 +34,9 @@ final class PolicyEvaluation {
         }
         """).with(PolicyResults.FRAGMENT);
 
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(QUERY);
+
     static final Action ACTION = Action.builder("policy_evaluation")
         .description("Evaluates an image against the organization's Docker Scout policies: per policy pass, fail or "
             + "unknown, with its violations (CVEs, licenses, other deviations). Costs a registry HEAD (plus an index "
@@ -52,9 +55,6 @@ final class PolicyEvaluation {
         .effect(Effect.READ)
         .handler(PolicyEvaluation::handle)
         .build();
-
-    /** Every query the action can send. */
-    static final List<ScoutQuery> QUERIES = List.of(QUERY);
 
     private static Result handle(Arguments args, ActionContext ctx) {
         ImageTarget target = ImageTarget.of(ctx, args);

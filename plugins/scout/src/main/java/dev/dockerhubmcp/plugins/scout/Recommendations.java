@@ -80,6 +80,9 @@ final class Recommendations {
         }
         """).with(RECOMMENDED_TAGS, RECOMMENDED_TAG);
 
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(BASE_IMAGES, BY_TAG, BY_DIGEST);
+
     static final Action ACTION = Action.builder("recommendations")
         .description("Docker Scout's recommended tags for an image and for its base image (fewer vulnerabilities, "
             + "smaller, newer), with their vulnerability counts. Costs a registry HEAD (plus an index GET for "
@@ -92,18 +95,13 @@ final class Recommendations {
         .handler(Recommendations::handle)
         .build();
 
-    /** Every query the action can send. */
-    static final List<ScoutQuery> QUERIES = List.of(BASE_IMAGES, BY_TAG, BY_DIGEST);
-
     private static Result handle(Arguments args, ActionContext ctx) {
         ImageTarget target = ImageTarget.of(ctx, args);
         boolean verbose = args.bool("verbose", false);
         int limit = args.integer("limit", DEFAULT_LIMIT);
         List<String> warnings = new ArrayList<>();
 
-        ObjectNode bv = Params.variables(args);
-        bv.put("digest", target.imageDigest());
-        ScoutResponse baseResponse = Params.send(ctx, BASE_IMAGES, bv);
+        ScoutResponse baseResponse = Params.send(ctx, BASE_IMAGES, Params.variables(args, target));
         warnings.addAll(baseResponse.warnings());
         JsonNode base = null;
         for (JsonNode match : baseResponse.data().path("baseImagesByDigest")) {

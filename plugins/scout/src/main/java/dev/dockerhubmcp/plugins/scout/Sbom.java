@@ -41,6 +41,9 @@ final class Sbom {
         }
         """);
 
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(QUERY);
+
     static final Action ACTION = Action.builder("sbom")
         .description("Packages of an image from Docker Scout's SBOM (purl, name, version, type, licenses, layer), "
             + "sorted by type and name, filterable by type and name; Scout returns the whole list, so paging is "
@@ -57,14 +60,9 @@ final class Sbom {
         .handler(Sbom::handle)
         .build();
 
-    /** Every query the action can send. */
-    static final List<ScoutQuery> QUERIES = List.of(QUERY);
-
     private static Result handle(Arguments args, ActionContext ctx) {
         ImageTarget target = ImageTarget.of(ctx, args);
-        ObjectNode vars = Params.variables(args);
-        vars.put("digest", target.imageDigest());
-        ScoutResponse response = Params.send(ctx, QUERY, vars);
+        ScoutResponse response = Params.send(ctx, QUERY, Params.variables(args, target));
         JsonNode record = response.data().get("imagePackagesByDigest");
         List<Findings.ImagePackage> packages = new ArrayList<>(Findings.packages(record, target));
         List<String> warnings = new ArrayList<>(response.warnings());

@@ -38,6 +38,9 @@ final class Summary {
         }
         """);
 
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(QUERY);
+
     static final Action ACTION = Action.builder("summary")
         .description("Vulnerability counts by severity, SBOM state and base image of an image, from Docker Scout. "
             + "Costs a registry HEAD (plus one index GET for multi-arch images) and one Scout query.")
@@ -46,9 +49,6 @@ final class Summary {
         .effect(Effect.READ)
         .handler(Summary::handle)
         .build();
-
-    /** Every query the action can send. */
-    static final List<ScoutQuery> QUERIES = List.of(QUERY);
 
     private static Result handle(Arguments args, ActionContext ctx) {
         ImageTarget target = ImageTarget.of(ctx, args);

@@ -67,6 +67,9 @@ final class Vulnerabilities {
         }
         """);
 
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(PACKAGES, VULNERABILITIES);
+
     static final Action ACTION = Action.builder("vulnerabilities")
         .description("Detailed CVEs of an image from Docker Scout: the rows of 'cves' plus purl, description, "
             + "advisory URL, CVSS vector, CWEs, vulnerable range, dates, EPSS priority, VEX statements and exceptions, "
@@ -77,9 +80,6 @@ final class Vulnerabilities {
         .effect(Effect.READ)
         .handler(Vulnerabilities::handle)
         .build();
-
-    /** Every query the action can send. */
-    static final List<ScoutQuery> QUERIES = List.of(PACKAGES, VULNERABILITIES);
 
     private static Result handle(Arguments args, ActionContext ctx) {
         ImageTarget target = ImageTarget.of(ctx, args);
