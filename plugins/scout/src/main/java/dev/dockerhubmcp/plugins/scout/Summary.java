@@ -52,9 +52,8 @@ final class Summary {
 
     private static Result handle(Arguments args, ActionContext ctx) {
         ImageTarget target = ImageTarget.of(ctx, args);
-        ObjectNode vars = Params.variables(args);
+        ObjectNode vars = Params.variables(args, target);
         vars.putArray("digests").add(target.imageDigest());
-        vars.put("digest", target.imageDigest());
         vars.set("platform", (target.platform() == null ? ImageTarget.platform(args) : target.platform()).toVariable());
         ScoutResponse response = Params.send(ctx, QUERY, vars);
         JsonNode summaries = response.data().path("imageSummariesByDigest");
