@@ -22,8 +22,8 @@ final class Actions {
         .description("List the audit log action names an account's events can have (e.g. repo.tag.push), "
             + "grouped by area; use one as the 'event_action' filter of logs. One request.")
         .input(Schema.object()
-            .required("account", Fields.account())
-            .optional("verbose", Fields.verbose()))
+            .required("account", Params.account())
+            .optional("verbose", Params.verbose()))
         .output(Schema.object()
             .required("count", Schema.integer("Number of action names"))
             .required("groups", Schema.array(Schema.objectProp("group, label and the action names in it"),

@@ -31,7 +31,7 @@ final class Logs {
             + "window (ISO-8601 dates or date-times). One request per page; all_pages walks pages up to max_items. "
             + "Org owners only.")
         .input(PAGING.input(Schema.object()
-            .required("account", Fields.account())
+            .required("account", Params.account())
             .optional("event_action", Schema.string("Only events of this action, e.g. 'repo.tag.push' (list them "
                 + "with actions)")
                 .pattern("^[a-z0-9_-]+(?:\\.[a-z0-9_-]+)*$").maxLength(255))
@@ -42,7 +42,7 @@ final class Logs {
             .optional("from", TimeWindow.prop("Start of the window: a date (start of that day, UTC) or a date-time, "
                 + "e.g. 2024-05-01 or 2024-05-01T13:00:00+02:00"))
             .optional("to", TimeWindow.prop("End of the window: a date (end of that day, UTC) or a date-time"))
-            .optional("verbose", Fields.verbose())))
+            .optional("verbose", Params.verbose())))
         .output(PAGING.output("An event: timestamp, action, actor, name, data, action_description"))
         .effect(Effect.READ)
         .handler(Logs::handle)

@@ -22,11 +22,11 @@ final class CreateOat {
             + "value is in this answer only (field token) and can never be read again: hand it to the user to "
             + "store at once. Needs an organization owner.")
         .input(Schema.object()
-            .required("org", AuthParams.org())
+            .required("org", Params.org())
             .required("label", Schema.string("A name to recognise the token by").minLength(1).maxLength(100))
             .optional("description", Schema.string("What the token is for").maxLength(255))
             .optional("resources", OatResources.schema())
-            .optional("expires_at", AuthParams.expiresAt()))
+            .optional("expires_at", Params.expiresAt()))
         .output(Schema.object()
             .required("id", Schema.string("The new token's id"))
             .required("token", Schema.string("The token value, shown this once"))
@@ -38,14 +38,14 @@ final class CreateOat {
 
     static Result handle(Arguments args, ActionContext ctx) {
         Clock clock = ctx.clock();
-        ObjectNode body = AuthParams.NODES.objectNode();
+        ObjectNode body = Params.NODES.objectNode();
         body.put("label", args.string("label"));
         args.optString("description").ifPresent(d -> body.put("description", d));
         if (args.node("resources") != null) {
             body.set("resources", OatResources.body(args.node("resources")));
         }
         args.optString("expires_at").ifPresent(e -> body.put("expires_at",
-            AuthParams.futureInstant("expires_at", e, clock)));
+            Params.futureInstant("expires_at", e, clock)));
         HubResponse response = ctx.hub().send(HubRequest.post("/v2/orgs/{}/access-tokens", args.string("org"))
             .body(body).build());
         ObjectNode data = Tokens.withSecret(Tokens.oat(response.object()), response.object());

@@ -29,7 +29,7 @@ final class CreatePat {
                 "repo:read", "repo:public_read"), "Permissions: repo:public_read (public pulls), repo:read, "
                 + "repo:write (push), repo:admin (also delete and settings)").minItems(1).maxItems(4)
                 .uniqueItems())
-            .optional("expires_at", AuthParams.expiresAt()))
+            .optional("expires_at", Params.expiresAt()))
         .output(Schema.object()
             .required("uuid", Schema.string("The new token's UUID"))
             .required("token", Schema.string("The token value, shown this once"))
@@ -42,12 +42,12 @@ final class CreatePat {
 
     static Result handle(Arguments args, ActionContext ctx) {
         Clock clock = ctx.clock();
-        ObjectNode body = AuthParams.NODES.objectNode();
+        ObjectNode body = Params.NODES.objectNode();
         body.put("token_label", args.string("token_label"));
         ArrayNode scopes = body.putArray("scopes");
         args.strings("scopes").forEach(scopes::add);
         args.optString("expires_at").ifPresent(e -> body.put("expires_at",
-            AuthParams.futureInstant("expires_at", e, clock)));
+            Params.futureInstant("expires_at", e, clock)));
         HubResponse response = ctx.hub().send(HubRequest.post("/v2/access-tokens").body(body).build());
         ObjectNode data = Tokens.withSecret(Tokens.pat(response.object()), response.object());
         Result result = Result.ok(response.status(), data);

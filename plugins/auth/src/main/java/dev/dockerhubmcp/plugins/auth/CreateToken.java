@@ -41,7 +41,7 @@ final class CreateToken {
     static Result handle(Arguments args, ActionContext ctx) {
         Clock clock = ctx.clock();
         String identifier = args.string("identifier");
-        ObjectNode body = AuthParams.NODES.objectNode();
+        ObjectNode body = Params.NODES.objectNode();
         body.put("identifier", identifier);
         body.put("secret", args.string("secret"));
         HubResponse response = ctx.hub().send(HubRequest.post("/v2/auth/token").body(body).auth(HubAuth.NONE)

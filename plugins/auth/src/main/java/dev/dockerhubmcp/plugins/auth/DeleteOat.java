@@ -16,8 +16,8 @@ final class DeleteOat {
         .description("Delete an organization access token for good: every pipeline using it fails from then on; "
             + "cannot be undone (update_oat with is_active false is reversible). Destructive.")
         .input(Schema.object()
-            .required("org", AuthParams.org())
-            .required("id", AuthParams.uuid("The token's id (from list_oats)")))
+            .required("org", Params.org())
+            .required("id", Params.uuid("The token's id (from list_oats)")))
         .output(Schema.object().required("deleted", Schema.bool("True once the Hub confirmed")))
         .effect(Effect.DESTRUCTIVE)
         .handler(DeleteOat::handle)
@@ -30,7 +30,7 @@ final class DeleteOat {
         String id = args.string("id");
         HubResponse response = ctx.hub().send(HubRequest.delete("/v2/orgs/{}/access-tokens/{}", args.string("org"),
             id).build());
-        ObjectNode data = AuthParams.NODES.objectNode();
+        ObjectNode data = Params.NODES.objectNode();
         data.put("deleted", true);
         data.put("id", id);
         return Result.ok(response.status(), data);

@@ -15,7 +15,7 @@ final class DeletePat {
     static final Action ACTION = Action.builder("delete_pat")
         .description("Delete a personal access token for good: every client using it fails from then on; cannot be "
             + "undone (update_pat with is_active false is reversible). Destructive.")
-        .input(Schema.object().required("uuid", AuthParams.uuid("The token's UUID (from list_pats)")))
+        .input(Schema.object().required("uuid", Params.uuid("The token's UUID (from list_pats)")))
         .output(Schema.object().required("deleted", Schema.bool("True once the Hub confirmed")))
         .effect(Effect.DESTRUCTIVE)
         .handler(DeletePat::handle)
@@ -27,7 +27,7 @@ final class DeletePat {
     static Result handle(Arguments args, ActionContext ctx) {
         String uuid = args.string("uuid");
         HubResponse response = ctx.hub().send(HubRequest.delete("/v2/access-tokens/{}", uuid).build());
-        ObjectNode data = AuthParams.NODES.objectNode();
+        ObjectNode data = Params.NODES.objectNode();
         data.put("deleted", true);
         data.put("uuid", uuid);
         return Result.ok(response.status(), data);

@@ -15,9 +15,9 @@ final class GetOat {
         .description("Get one organization access token by id, with the resources and scopes it grants; the token "
             + "value is never included.")
         .input(Schema.object()
-            .required("org", AuthParams.org())
-            .required("id", AuthParams.uuid("The token's id (from list_oats)"))
-            .optional("verbose", AuthParams.verbose()))
+            .required("org", Params.org())
+            .required("id", Params.uuid("The token's id (from list_oats)"))
+            .optional("verbose", Params.verbose()))
         .output(Schema.object()
             .required("id", Schema.string("Id"))
             .optional("label", Schema.string("Label"))

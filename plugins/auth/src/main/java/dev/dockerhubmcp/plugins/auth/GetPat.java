@@ -15,8 +15,8 @@ final class GetPat {
         .description("Get one of your personal access tokens by UUID (label, scopes, active, dates); the token "
             + "value is never included.")
         .input(Schema.object()
-            .required("uuid", AuthParams.uuid("The token's UUID (from list_pats)"))
-            .optional("verbose", AuthParams.verbose()))
+            .required("uuid", Params.uuid("The token's UUID (from list_pats)"))
+            .optional("verbose", Params.verbose()))
         .output(Schema.object()
             .required("uuid", Schema.string("UUID"))
             .optional("token_label", Schema.string("Label"))

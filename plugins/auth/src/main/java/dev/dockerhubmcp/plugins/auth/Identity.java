@@ -18,7 +18,7 @@ final class Identity {
             throw new dev.dockerhubmcp.api.ActionException(dev.dockerhubmcp.api.ErrorType.UPSTREAM,
                 "the Hub answered success without a token");
         }
-        ObjectNode out = AuthParams.NODES.objectNode();
+        ObjectNode out = Params.NODES.objectNode();
         out.put("authenticated", true);
         out.put("username", Jwt.username(jwt).orElse(fallbackUser));
         Instant exp = Jwt.expiry(jwt).orElse(null);

@@ -18,10 +18,10 @@ final class ListOats {
         .description("List an organization's access tokens (label, active, creator, dates), one page at a time; "
             + "token values are never included. Needs an organization owner's credentials.")
         .input(Schema.object()
-            .required("org", AuthParams.org())
-            .optional("page", AuthParams.page())
-            .optional("page_size", AuthParams.pageSize())
-            .optional("verbose", AuthParams.verbose()))
+            .required("org", Params.org())
+            .optional("page", Params.page())
+            .optional("page_size", Params.pageSize())
+            .optional("verbose", Params.verbose()))
         .output(Schema.object()
             .required("total", Schema.integer("Tokens in all"))
             .optional("next_page", Schema.integer("The page to ask for next; absent at the end"))
@@ -44,9 +44,9 @@ final class ListOats {
         if (args.bool("verbose", false)) {
             return Result.ok(response.status(), body);
         }
-        ObjectNode data = AuthParams.NODES.objectNode();
+        ObjectNode data = Params.NODES.objectNode();
         data.put("total", body.path("total").asLong(body.path("results").size()));
-        Integer next = AuthParams.nextPage(body.get("next"));
+        Integer next = Params.nextPage(body.get("next"));
         if (next != null) {
             data.put("next_page", next);
         }

@@ -18,9 +18,9 @@ final class ListPats {
         .description("List your personal access tokens (label, scopes, active, created, last used, expiry), one "
             + "page at a time; token values are never included. Needs credentials.")
         .input(Schema.object()
-            .optional("page", AuthParams.page())
-            .optional("page_size", AuthParams.pageSize())
-            .optional("verbose", AuthParams.verbose()))
+            .optional("page", Params.page())
+            .optional("page_size", Params.pageSize())
+            .optional("verbose", Params.verbose()))
         .output(Schema.object()
             .required("count", Schema.integer("Tokens in all"))
             .optional("active_count", Schema.integer("Active tokens"))
@@ -44,10 +44,10 @@ final class ListPats {
         if (args.bool("verbose", false)) {
             return Result.ok(response.status(), body);
         }
-        ObjectNode data = AuthParams.NODES.objectNode();
+        ObjectNode data = Params.NODES.objectNode();
         data.put("count", body.path("count").asLong(body.path("results").size()));
-        AuthParams.copy(body, "active_count", data);
-        Integer next = AuthParams.nextPage(body.get("next"));
+        Params.copy(body, "active_count", data);
+        Integer next = Params.nextPage(body.get("next"));
         if (next != null) {
             data.put("next_page", next);
         }

@@ -43,7 +43,7 @@ final class Login {
 
     static Result handle(Arguments args, ActionContext ctx, TwoFactorChallenges challenges) {
         String username = args.string("username");
-        ObjectNode body = AuthParams.NODES.objectNode();
+        ObjectNode body = Params.NODES.objectNode();
         body.put("username", username);
         body.put("password", args.string("password"));
         HubResponse response = ctx.hub().send(HubRequest.post("/v2/users/login").body(body).auth(HubAuth.NONE)
@@ -56,7 +56,7 @@ final class Login {
                     + username + "': " + json.path("detail").asText("incorrect credentials"), 401, null, null));
             }
             challenges.put(username, challenge, ctx.clock().instant());
-            ObjectNode data = AuthParams.NODES.objectNode();
+            ObjectNode data = Params.NODES.objectNode();
             data.put("authenticated", false);
             data.put("second_factor_required", true);
             data.put("username", username);

@@ -25,7 +25,7 @@ final class OatResources {
 
     /** The validated argument, copied into the body field by field (closed schema: nothing else passes). */
     static ArrayNode body(JsonNode resources) {
-        ArrayNode out = AuthParams.NODES.arrayNode();
+        ArrayNode out = Params.NODES.arrayNode();
         for (JsonNode r : resources) {
             ObjectNode c = out.addObject();
             c.put("type", r.path("type").asText());

@@ -13,27 +13,27 @@ final class Tokens {
     }
 
     static ObjectNode pat(JsonNode t) {
-        ObjectNode out = AuthParams.NODES.objectNode();
+        ObjectNode out = Params.NODES.objectNode();
         for (String f : new String[] {"uuid", "token_label", "scopes", "is_active", "created_at", "last_used",
             "expires_at", "generated_by"}) {
-            AuthParams.copy(t, f, out);
+            Params.copy(t, f, out);
         }
         return out;
     }
 
     static ObjectNode oat(JsonNode t) {
-        ObjectNode out = AuthParams.NODES.objectNode();
+        ObjectNode out = Params.NODES.objectNode();
         for (String f : new String[] {"id", "label", "description", "is_active", "created_by", "created_at",
             "expires_at", "last_used_at"}) {
-            AuthParams.copy(t, f, out);
+            Params.copy(t, f, out);
         }
         if (t.path("resources").isArray()) {
             ArrayNode resources = out.putArray("resources");
             for (JsonNode r : t.get("resources")) {
                 ObjectNode c = resources.addObject();
-                AuthParams.copy(r, "type", c);
-                AuthParams.copy(r, "path", c);
-                AuthParams.copy(r, "scopes", c);
+                Params.copy(r, "type", c);
+                Params.copy(r, "path", c);
+                Params.copy(r, "scopes", c);
             }
         }
         return out;

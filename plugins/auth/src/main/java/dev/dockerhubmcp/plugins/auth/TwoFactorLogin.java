@@ -49,7 +49,7 @@ final class TwoFactorLogin {
                 + "factor for 'username' '" + username + "': call login first (a challenge lasts "
                 + TwoFactorChallenges.LIFETIME.toMinutes() + " minutes)"));
         }
-        ObjectNode body = AuthParams.NODES.objectNode();
+        ObjectNode body = Params.NODES.objectNode();
         body.put("login_2fa_token", token);
         body.put("code", args.string("code"));
         HubResponse response = ctx.hub().send(HubRequest.post("/v2/users/2fa-login").body(body).auth(HubAuth.NONE)

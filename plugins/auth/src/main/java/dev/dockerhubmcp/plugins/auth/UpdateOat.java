@@ -19,8 +19,8 @@ final class UpdateOat {
             + "replaces the current one), or turn it on or off. is_active: false cuts off every client using it, "
             + "and resources: [] strips every grant, so both are treated as destructive.")
         .input(Schema.object()
-            .required("org", AuthParams.org())
-            .required("id", AuthParams.uuid("The token's id (from list_oats)"))
+            .required("org", Params.org())
+            .required("id", Params.uuid("The token's id (from list_oats)"))
             .optional("label", Schema.string("New label").minLength(1).maxLength(100))
             .optional("description", Schema.string("New description").maxLength(255))
             .optional("is_active", Schema.bool("false deactivates the token (destructive); true reactivates it"))
@@ -44,7 +44,7 @@ final class UpdateOat {
     }
 
     static Result handle(Arguments args, ActionContext ctx) {
-        ObjectNode body = AuthParams.NODES.objectNode();
+        ObjectNode body = Params.NODES.objectNode();
         args.optString("label").ifPresent(l -> body.put("label", l));
         args.optString("description").ifPresent(d -> body.put("description", d));
         args.optBool("is_active").ifPresent(a -> body.put("is_active", a));

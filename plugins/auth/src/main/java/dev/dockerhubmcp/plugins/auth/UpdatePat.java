@@ -17,7 +17,7 @@ final class UpdatePat {
         .description("Rename a personal access token or turn it on or off. is_active: false cuts off every client "
             + "using it, so it is treated as destructive (needs DOCKERHUB_ALLOW_DESTRUCTIVE=true).")
         .input(Schema.object()
-            .required("uuid", AuthParams.uuid("The token's UUID (from list_pats)"))
+            .required("uuid", Params.uuid("The token's UUID (from list_pats)"))
             .optional("token_label", Schema.string("New label").minLength(1).maxLength(100))
             .optional("is_active", Schema.bool("false deactivates the token (destructive); true reactivates it")))
         .output(Schema.object()
@@ -33,7 +33,7 @@ final class UpdatePat {
     }
 
     static Result handle(Arguments args, ActionContext ctx) {
-        ObjectNode body = AuthParams.NODES.objectNode();
+        ObjectNode body = Params.NODES.objectNode();
         args.optString("token_label").ifPresent(l -> body.put("token_label", l));
         args.optBool("is_active").ifPresent(a -> body.put("is_active", a));
         if (body.isEmpty()) {

@@ -15,7 +15,7 @@ final class DeleteInvite {
     static final Action ACTION = Action.builder("delete_invite")
         .description("Cancel a pending organization invite by id (from list_invites); the invitee can no longer "
             + "accept it. One request; org owners only.")
-        .input(Schema.object().required("id", Fields.inviteId()))
+        .input(Schema.object().required("id", Params.inviteId()))
         .output(Schema.object()
             .required("cancelled", Schema.bool(null))
             .required("id", Schema.string(null)))

@@ -20,7 +20,7 @@ final class ExportMembers {
         .description("Export every member of an organization as CSV (Name, Username, Email, Type, Permission, Teams, "
             + "Date Joined) in one request; returns the CSV text, its columns and the row count. The text grows with "
             + "the org: prefer list_members for a few fields.")
-        .input(Schema.object().required("org", Fields.org()))
+        .input(Schema.object().required("org", Params.org()))
         .output(Schema.object()
             .required("csv", Schema.string("The CSV text as Docker Hub sent it"))
             .required("rows", Schema.integer("Data rows (members), not counting the header"))

@@ -14,7 +14,7 @@ final class GetSettings {
     static final Action ACTION = Action.builder("get_settings")
         .description("Read an organization's settings (restricted_images: whether members may only use official, "
             + "verified-publisher or org images). One request; needs org owner rights.")
-        .input(Schema.object().required("org", Fields.org()))
+        .input(Schema.object().required("org", Params.org()))
         .output(Settings.output())
         .effect(Effect.READ)
         .handler(GetSettings::handle)

@@ -20,8 +20,8 @@ final class ListInvites {
         .description("List an organization's pending invites (id, invitee, team, inviter, created_at); the ids feed "
             + "resend_invite and delete_invite. One request, every invite at once; org owners only.")
         .input(Schema.object()
-            .required("org", Fields.org())
-            .optional("verbose", Fields.verbose()))
+            .required("org", Params.org())
+            .optional("verbose", Params.verbose()))
         .output(Schema.object()
             .required("count", Schema.integer("Number of pending invites"))
             .required("items", Schema.array(Schema.objectProp("An invite"), "Pending invites")))

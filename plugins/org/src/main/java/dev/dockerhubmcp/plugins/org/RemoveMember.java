@@ -16,8 +16,8 @@ final class RemoveMember {
         .description("Remove a member from an organization and all its teams (refused upstream for the last owner). "
             + "Destructive: the user loses access to the org's private repositories. One request.")
         .input(Schema.object()
-            .required("org", Fields.org())
-            .required("username", Fields.username()))
+            .required("org", Params.org())
+            .required("username", Params.username()))
         .output(Schema.object()
             .required("removed", Schema.bool(null))
             .required("org", Schema.string(null))

@@ -15,7 +15,7 @@ final class ResendInvite {
     static final Action ACTION = Action.builder("resend_invite")
         .description("Send a pending organization invite's email again, by invite id (from list_invites). One "
             + "request; any org owner may call it.")
-        .input(Schema.object().required("id", Fields.inviteId()))
+        .input(Schema.object().required("id", Params.inviteId()))
         .output(Schema.object()
             .required("resent", Schema.bool(null))
             .required("id", Schema.string(null)))

@@ -18,7 +18,7 @@ final class UpdateSettings {
             + "allow_official_images, allow_verified_publishers; all three required). Overwrites what is set and can "
             + "lock members out of images, hence destructive. Owner only; takes effect on business subscriptions.")
         .input(Schema.object()
-            .required("org", Fields.org())
+            .required("org", Params.org())
             .required("restricted_images", Schema.objectProp(Settings.restrictedImages(),
                 "The complete new restricted_images setting")))
         .output(Settings.output())

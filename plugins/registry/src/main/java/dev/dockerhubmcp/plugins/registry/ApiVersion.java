@@ -28,10 +28,10 @@ final class ApiVersion {
 
     static Result handle(Arguments args, ActionContext ctx) {
         RegistryResponse r = ctx.registry().send(RegistryRequest.builder("GET", null).build());
-        ObjectNode data = Reg.obj();
+        ObjectNode data = Params.obj();
         data.put("supported", r.status() == 200);
         data.put("api_version", r.header("docker-distribution-api-version").orElse(null));
         data.put("registry", ctx.registry().baseUrl());
-        return Result.ok(r.status(), data).withHeaders(Reg.headers(r));
+        return Result.ok(r.status(), data).withHeaders(Params.headers(r));
     }
 }

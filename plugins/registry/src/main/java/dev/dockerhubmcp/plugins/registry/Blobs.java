@@ -35,7 +35,7 @@ final class Blobs {
     static String kind(byte[] bytes) {
         if (bytes.length > 0 && (bytes[0] == '{' || bytes[0] == '[')) {
             try {
-                JsonNode n = Reg.MAPPER.readTree(bytes);
+                JsonNode n = Params.MAPPER.readTree(bytes);
                 if (n != null && n.isContainerNode()) {
                     return "json";
                 }

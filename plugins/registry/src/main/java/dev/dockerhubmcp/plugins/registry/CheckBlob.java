@@ -16,8 +16,8 @@ final class CheckBlob {
         .description("Tells whether a blob exists in a repository and its size (HEAD, no download). Use before "
             + "uploading or mounting to skip blobs the registry already has.")
         .input(Schema.object()
-            .required("repository", Reg.repository())
-            .required("digest", Reg.digest("Blob digest")))
+            .required("repository", Params.repository())
+            .required("digest", Params.digest("Blob digest")))
         .output(Schema.object()
             .required("exists", Schema.bool("Whether the blob exists"))
             .optional("size", Schema.integer("Content-Length"))
@@ -30,17 +30,17 @@ final class CheckBlob {
     }
 
     static Result handle(Arguments args, ActionContext ctx) {
-        String repo = Reg.repository(args);
+        String repo = Params.repository(args);
         String digest = args.string("digest");
         RegistryResponse r = ctx.registry().send(RegistryRequest.builder("HEAD", repo).path("blobs/" + digest)
             .accepting(404).build());
         boolean exists = r.status() == 200;
-        ObjectNode data = Reg.obj();
+        ObjectNode data = Params.obj();
         data.put("exists", exists);
         data.put("digest", digest);
         if (exists) {
             r.header("content-length").ifPresent(l -> data.put("size", Long.parseLong(l)));
         }
-        return Result.exists(r.status(), exists, data).withHeaders(Reg.headers(r));
+        return Result.exists(r.status(), exists, data).withHeaders(Params.headers(r));
     }
 }

@@ -16,8 +16,8 @@ final class CheckManifest {
         .description("Tells whether a tag or digest exists in a repository (HEAD manifest); a missing one answers "
             + "exists=false rather than an error. One request; does not count as a pull on Docker Hub.")
         .input(Schema.object()
-            .required("repository", Reg.repository())
-            .optional("reference", Reg.reference()))
+            .required("repository", Params.repository())
+            .optional("reference", Params.reference()))
         .output(Schema.object()
             .required("exists", Schema.bool("Whether the manifest exists"))
             .optional("digest", Schema.string("Docker-Content-Digest"))
@@ -31,18 +31,18 @@ final class CheckManifest {
     }
 
     static Result handle(Arguments args, ActionContext ctx) {
-        String repo = Reg.repository(args);
-        String ref = Reg.reference(args);
+        String repo = Params.repository(args);
+        String ref = Params.reference(args);
         RegistryResponse r = ctx.registry().send(RegistryRequest.builder("HEAD", repo)
             .path("manifests/" + ref).accepting(404).build());
         boolean exists = r.status() == 200;
-        ObjectNode data = Reg.obj();
+        ObjectNode data = Params.obj();
         data.put("exists", exists);
         if (exists) {
-            data.put("digest", r.header("docker-content-digest").orElse(Reg.isDigest(ref) ? ref : null));
+            data.put("digest", r.header("docker-content-digest").orElse(Params.isDigest(ref) ? ref : null));
             data.put("media_type", r.header("content-type").orElse(null));
             r.header("content-length").ifPresent(l -> data.put("size", Long.parseLong(l)));
         }
-        return Result.exists(r.status(), exists, data).withHeaders(Reg.headers(r));
+        return Result.exists(r.status(), exists, data).withHeaders(Params.headers(r));
     }
 }

@@ -24,8 +24,8 @@ final class CompleteUpload {
         .description("Finishes an upload session (PUT <location>?digest=), optionally sending a last chunk; the "
             + "registry verifies the digest over all bytes received. Returns the stored digest and its URL.")
         .input(Uploads.chunkProps(Schema.object()
-            .required("repository", Reg.repository())
-            .required("location", Reg.location())
+            .required("repository", Params.repository())
+            .required("location", Params.location())
             .required("digest", Schema.string("Digest of the whole blob (sha256:…)").pattern(Patterns.DIGEST))))
         .output(Schema.object()
             .required("digest", Schema.string("Digest the registry stored"))
@@ -38,10 +38,10 @@ final class CompleteUpload {
     }
 
     static Result handle(Arguments args, ActionContext ctx) {
-        String repo = Reg.repository(args);
+        String repo = Params.repository(args);
         String digest = args.string("digest");
         Digests.digester(Digests.require("digest", digest));
-        Reg.checkLocation(ctx, args.string("location"));
+        Params.checkLocation(ctx, args.string("location"));
         RegistryBody body = Uploads.chunk(args, ctx.files());
         RegistryRequest.Builder b = RegistryRequest.builder("PUT", repo).location(args.string("location"))
             .actions("pull,push").query("digest", digest);
@@ -54,7 +54,7 @@ final class CompleteUpload {
             throw new ActionException(ErrorType.UPSTREAM, "the registry stored the blob as " + stored
                 + " but " + digest + " was claimed");
         }
-        ObjectNode data = Reg.obj();
+        ObjectNode data = Params.obj();
         data.put("digest", stored);
         r.header("location").ifPresent(v -> data.put("location", v));
         return Result.ok(r.status(), data);

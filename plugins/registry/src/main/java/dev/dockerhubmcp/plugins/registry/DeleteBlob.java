@@ -16,8 +16,8 @@ final class DeleteBlob {
         .description("Deletes a blob from a repository (DELETE /v2/<repo>/blobs/<digest>). Manifests that reference "
             + "it break. Irreversible; many registries refuse (405).")
         .input(Schema.object()
-            .required("repository", Reg.repository())
-            .required("digest", Reg.digest("Blob digest")))
+            .required("repository", Params.repository())
+            .required("digest", Params.digest("Blob digest")))
         .output(Schema.object().required("deleted", Schema.string("Digest deleted")))
         .effect(Effect.DESTRUCTIVE)
         .handler(DeleteBlob::handle)
@@ -27,11 +27,11 @@ final class DeleteBlob {
     }
 
     static Result handle(Arguments args, ActionContext ctx) {
-        String repo = Reg.repository(args);
+        String repo = Params.repository(args);
         String digest = args.string("digest");
         RegistryResponse r = ctx.registry().send(RegistryRequest.builder("DELETE", repo).path("blobs/" + digest)
             .actions("pull,push,delete").build());
-        ObjectNode data = Reg.obj();
+        ObjectNode data = Params.obj();
         data.put("repository", repo);
         data.put("deleted", digest);
         return Result.ok(r.status(), data);

@@ -23,8 +23,8 @@ final class DeleteManifest {
         .description("Deletes a manifest by digest (a tag is resolved to its digest first); every tag pointing at it "
             + "disappears too. Irreversible. Docker Hub answers 405 here: delete tags with the Hub repository tools.")
         .input(Schema.object()
-            .required("repository", Reg.repository())
-            .required("reference", Reg.reference()))
+            .required("repository", Params.repository())
+            .required("reference", Params.reference()))
         .output(Schema.object()
             .required("deleted", Schema.string("Digest deleted"))
             .optional("resolved_from", Schema.string("The tag that was resolved"))
@@ -38,10 +38,10 @@ final class DeleteManifest {
     }
 
     static Result handle(Arguments args, ActionContext ctx) {
-        String repo = Reg.repository(args);
+        String repo = Params.repository(args);
         String ref = args.string("reference");
         String digest = ref;
-        if (!Reg.isDigest(ref)) {
+        if (!Params.isDigest(ref)) {
             RegistryResponse head = ctx.registry().send(RegistryRequest.builder("HEAD", repo)
                 .path("manifests/" + ref).build());
             digest = head.header("docker-content-digest").orElseThrow(() -> new ActionException(ErrorType.UPSTREAM,
@@ -54,17 +54,17 @@ final class DeleteManifest {
             RegistryResponse before = ctx.registry().send(RegistryRequest.builder("GET", repo)
                 .path("manifests/" + digest).actions("pull,push,delete").accepting(404).build());
             if (before.status() == 200) {
-                subject = ReferrersTag.subjectOf(Reg.MAPPER.readTree(before.body()));
+                subject = ReferrersTag.subjectOf(Params.MAPPER.readTree(before.body()));
             }
         } catch (ActionException | java.io.IOException e) {
             subject = null; // unreadable: no subject to maintain
         }
         RegistryResponse r = ctx.registry().send(RegistryRequest.builder("DELETE", repo)
             .path("manifests/" + digest).actions("pull,push,delete").build());
-        ObjectNode data = Reg.obj();
+        ObjectNode data = Params.obj();
         data.put("repository", repo);
         data.put("deleted", digest);
-        if (!Reg.isDigest(ref)) {
+        if (!Params.isDigest(ref)) {
             data.put("resolved_from", ref);
         }
         if (subject == null) {
@@ -72,7 +72,7 @@ final class DeleteManifest {
         }
         ObjectNode referrers;
         if (ReferrersTag.registryHasReferrersApi(ctx.registry(), repo, subject)) {
-            referrers = Reg.obj();
+            referrers = Params.obj();
             referrers.put("subject", subject);
             referrers.put("maintained_by", "registry");
         } else {

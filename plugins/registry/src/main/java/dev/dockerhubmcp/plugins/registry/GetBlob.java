@@ -34,8 +34,8 @@ final class GetBlob {
             + "text blobs (< 256 KiB) are returned inline; larger ones go to 'output_path' when given, else are only "
             + "described (the whole blob is still downloaded to verify it: use check_blob for size alone).")
         .input(Schema.object()
-            .required("repository", Reg.repository())
-            .required("digest", Reg.digest("Blob digest"))
+            .required("repository", Params.repository())
+            .required("digest", Params.digest("Blob digest"))
             .optional("output_path", Schema.string("Write the blob to this file, inside the server's files directory "
                 + "(DOCKERHUB_FILES_DIR; relative paths are resolved against it; the parent must exist)")
                 .minLength(1).maxLength(4096))
@@ -57,7 +57,7 @@ final class GetBlob {
     }
 
     static Result handle(Arguments args, ActionContext ctx) {
-        String repo = Reg.repository(args);
+        String repo = Params.repository(args);
         String digest = args.string("digest");
         Digests.digester(Digests.require("digest", digest)); // unsupported algorithms fail before any request
         boolean overwrite = args.bool("overwrite", false);
@@ -73,7 +73,7 @@ final class GetBlob {
                 return ctx.cancelled();
             }
         };
-        ObjectNode data = Reg.obj();
+        ObjectNode data = Params.obj();
         data.put("digest", digest);
         if (args.has("output_path")) {
             try (NewLocalFile out = ctx.files().create("output_path", args.string("output_path"), overwrite)) {
@@ -109,7 +109,7 @@ final class GetBlob {
 
     private static JsonNode readJson(byte[] bytes) {
         try {
-            return Reg.MAPPER.readTree(bytes);
+            return Params.MAPPER.readTree(bytes);
         } catch (IOException e) {
             throw new ActionException(ErrorType.INTERNAL, "JSON blob could not be read again: " + e.getMessage());
         }

@@ -23,9 +23,9 @@ final class GetConfig {
         .description("Returns the image configuration (Env, Entrypoint, Cmd, Labels, ExposedPorts, history, rootfs) for "
             + "one platform of an image; default linux/amd64, else the first platform. Two or three requests.")
         .input(Schema.object()
-            .required("repository", Reg.repository())
-            .optional("reference", Reg.reference())
-            .optional("platform", Reg.platform()))
+            .required("repository", Params.repository())
+            .optional("reference", Params.reference())
+            .optional("platform", Params.platform()))
         .output(Schema.object()
             .required("manifest_digest", Schema.string("Platform manifest digest"))
             .required("config_digest", Schema.string("Config blob digest"))
@@ -40,16 +40,16 @@ final class GetConfig {
 
     static Result handle(Arguments args, ActionContext ctx) {
         RegistryClient c = ctx.registry();
-        String repo = Reg.repository(args);
+        String repo = Params.repository(args);
         String wanted = args.optString("platform").orElse(null);
-        Reg.Manifest m = Reg.manifest(c, repo, Reg.reference(args), RegistryClient.MANIFEST_ACCEPT);
+        Params.Manifest m = Params.manifest(c, repo, Params.reference(args), RegistryClient.MANIFEST_ACCEPT);
         if (m.index()) {
-            JsonNode child = Reg.choose(m.json(), wanted);
+            JsonNode child = Params.choose(m.json(), wanted);
             if (child == null) {
                 throw new ActionException(ErrorType.NOT_FOUND, "no platform " + (wanted == null ? "" : wanted + " ")
-                    + "in " + repo + "@" + m.digest() + "; available: " + Reg.platformsOf(m.json()));
+                    + "in " + repo + "@" + m.digest() + "; available: " + Params.platformsOf(m.json()));
             }
-            m = Reg.manifest(c, repo, child.path("digest").asText(), RegistryClient.MANIFEST_ACCEPT);
+            m = Params.manifest(c, repo, child.path("digest").asText(), RegistryClient.MANIFEST_ACCEPT);
         }
         String configDigest = m.json().path("config").path("digest").asText("");
         if (configDigest.isEmpty()) {
@@ -58,12 +58,12 @@ final class GetConfig {
         RegistryResponse r = c.send(RegistryRequest.builder("GET", repo).path("blobs/" + configDigest).build());
         Blobs.checkDigest(r.body(), configDigest);
         JsonNode config = r.json();
-        String platform = Reg.platformOf(config);
-        if (wanted != null && !m.index() && !Reg.matches(wanted, platform)) {
+        String platform = Params.platformOf(config);
+        if (wanted != null && !m.index() && !Params.matches(wanted, platform)) {
             throw new ActionException(ErrorType.NOT_FOUND, repo + " is a single-platform image for " + platform
                 + ", not " + wanted);
         }
-        ObjectNode data = Reg.obj();
+        ObjectNode data = Params.obj();
         data.put("manifest_digest", m.digest());
         data.put("config_digest", configDigest);
         data.put("platform", platform);

@@ -19,8 +19,8 @@ final class GetManifest {
         .description("Fetches an image manifest or index (GET /v2/<repo>/manifests/<tag|digest>) with its digest, "
             + "media type and size. On Docker Hub this counts as a pull; to learn only the digest use resolve_digest.")
         .input(Schema.object()
-            .required("repository", Reg.repository())
-            .optional("reference", Reg.reference())
+            .required("repository", Params.repository())
+            .optional("reference", Params.reference())
             .optional("accept", Schema.string("Accept only this media type (default: OCI index/manifest, Docker "
                 + "list/manifest v2)").pattern("^[a-zA-Z0-9.+/_-]+$")))
         .output(Schema.object()
@@ -37,9 +37,9 @@ final class GetManifest {
 
     static Result handle(Arguments args, ActionContext ctx) {
         RegistryClient c = ctx.registry();
-        Reg.Manifest m = Reg.manifest(c, Reg.repository(args), Reg.reference(args),
+        Params.Manifest m = Params.manifest(c, Params.repository(args), Params.reference(args),
             args.optString("accept").orElse(RegistryClient.MANIFEST_ACCEPT));
-        ObjectNode data = Reg.obj();
+        ObjectNode data = Params.obj();
         data.put("digest", m.digest());
         data.put("media_type", m.mediaType());
         data.put("size", m.size());

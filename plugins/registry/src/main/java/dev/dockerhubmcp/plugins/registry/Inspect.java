@@ -34,12 +34,12 @@ final class Inspect {
             + "with their manifest digests and attestations. include_layers / include_config fetch each platform's "
             + "manifest / config (more requests, run in parallel). Reports how many registry requests it made.")
         .input(Schema.object()
-            .required("repository", Reg.repository())
-            .optional("reference", Reg.reference())
+            .required("repository", Params.repository())
+            .optional("reference", Params.reference())
             .optional("include_config", Schema.bool("Add each platform's config summary (env, entrypoint, cmd, "
                 + "labels, created)"))
             .optional("include_layers", Schema.bool("Add each platform's layers (digest, size, media type)"))
-            .optional("platform", Reg.platform().with("description", "Only this platform (for include_* fetches)")))
+            .optional("platform", Params.platform().with("description", "Only this platform (for include_* fetches)")))
         .effect(Effect.READ)
         .handler(Inspect::handle)
         .build();
@@ -49,32 +49,32 @@ final class Inspect {
 
     static Result handle(Arguments args, ActionContext ctx) throws InterruptedException {
         CountingClient c = new CountingClient(ctx.registry());
-        String repo = Reg.repository(args);
-        String ref = Reg.reference(args);
+        String repo = Params.repository(args);
+        String ref = Params.reference(args);
         boolean withConfig = args.bool("include_config", false);
         boolean withLayers = args.bool("include_layers", false);
         String only = args.optString("platform").orElse(null);
-        Reg.Manifest top = Reg.manifest(c, repo, ref, RegistryClient.MANIFEST_ACCEPT);
-        ObjectNode data = Reg.obj();
-        data.put("name", repo + (Reg.isDigest(ref) ? "@" : ":") + ref);
+        Params.Manifest top = Params.manifest(c, repo, ref, RegistryClient.MANIFEST_ACCEPT);
+        ObjectNode data = Params.obj();
+        data.put("name", repo + (Params.isDigest(ref) ? "@" : ":") + ref);
         data.put("digest", top.digest());
         data.put("media_type", top.mediaType());
         data.put("size", top.size());
         if (top.index()) {
             ArrayNode manifests = data.putArray("manifests");
-            ArrayNode attestations = Reg.MAPPER.createArrayNode();
+            ArrayNode attestations = Params.MAPPER.createArrayNode();
             List<ObjectNode> toFill = new ArrayList<>();
             for (JsonNode d : top.json().path("manifests")) {
-                if (Reg.attestation(d)) {
-                    ObjectNode a = Reg.descriptor(d);
+                if (Params.attestation(d)) {
+                    ObjectNode a = Params.descriptor(d);
                     a.put("attests", d.path("annotations").path("vnd.docker.reference.digest").asText(null));
                     attestations.add(a);
                     continue;
                 }
                 ObjectNode p = manifests.addObject();
-                p.put("platform", Reg.platformOf(d.path("platform")));
-                p.setAll(Reg.descriptor(d));
-                if ((withConfig || withLayers) && (only == null || Reg.matches(only, p.path("platform").asText()))) {
+                p.put("platform", Params.platformOf(d.path("platform")));
+                p.setAll(Params.descriptor(d));
+                if ((withConfig || withLayers) && (only == null || Params.matches(only, p.path("platform").asText()))) {
                     toFill.add(p);
                 }
             }
@@ -84,7 +84,7 @@ final class Inspect {
             fillConcurrently(c, repo, toFill, withConfig, withLayers);
         } else {
             JsonNode config = fetchConfig(c, repo, top.json());
-            data.put("platform", Reg.platformOf(config));
+            data.put("platform", Params.platformOf(config));
             if (withLayers) {
                 data.set("layers", layers(top.json()));
             }
@@ -105,8 +105,9 @@ final class Inspect {
             List<Future<?>> futures = new ArrayList<>();
             for (ObjectNode p : platforms) {
                 futures.add(pool.submit(() -> {
-                    Reg.Manifest m = Reg.manifest(c, repo, p.path("digest").asText(), RegistryClient.MANIFEST_ACCEPT);
-                    ObjectNode add = Reg.obj();
+                    Params.Manifest m =
+                        Params.manifest(c, repo, p.path("digest").asText(), RegistryClient.MANIFEST_ACCEPT);
+                    ObjectNode add = Params.obj();
                     if (withLayers) {
                         add.set("layers", layers(m.json()));
                     }
@@ -143,15 +144,15 @@ final class Inspect {
     }
 
     private static ArrayNode layers(JsonNode manifest) {
-        ArrayNode out = Reg.MAPPER.createArrayNode();
-        manifest.path("layers").forEach(l -> out.add(Reg.descriptor(l)));
+        ArrayNode out = Params.MAPPER.createArrayNode();
+        manifest.path("layers").forEach(l -> out.add(Params.descriptor(l)));
         return out;
     }
 
     /** The parts of a config a person reads first. */
     private static ObjectNode summary(JsonNode config) {
-        ObjectNode s = Reg.obj();
-        s.put("platform", Reg.platformOf(config));
+        ObjectNode s = Params.obj();
+        s.put("platform", Params.platformOf(config));
         if (config.hasNonNull("created")) {
             s.put("created", config.get("created").asText());
         }

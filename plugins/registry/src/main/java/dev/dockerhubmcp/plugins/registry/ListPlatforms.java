@@ -24,8 +24,8 @@ final class ListPlatforms {
             + "digest; attestation manifests are reported separately. One request for a multi-arch index, two for a "
             + "single-platform image (its config is read).")
         .input(Schema.object()
-            .required("repository", Reg.repository())
-            .optional("reference", Reg.reference()))
+            .required("repository", Params.repository())
+            .optional("reference", Params.reference()))
         .output(Schema.object()
             .required("digest", Schema.string("Digest of the index or manifest"))
             .required("media_type", Schema.string("Its media type"))
@@ -41,25 +41,25 @@ final class ListPlatforms {
 
     static Result handle(Arguments args, ActionContext ctx) {
         RegistryClient c = ctx.registry();
-        String repo = Reg.repository(args);
-        Reg.Manifest m = Reg.manifest(c, repo, Reg.reference(args), RegistryClient.MANIFEST_ACCEPT);
-        ObjectNode data = Reg.obj();
+        String repo = Params.repository(args);
+        Params.Manifest m = Params.manifest(c, repo, Params.reference(args), RegistryClient.MANIFEST_ACCEPT);
+        ObjectNode data = Params.obj();
         data.put("digest", m.digest());
         data.put("media_type", m.mediaType());
         data.put("multi_platform", m.index());
         ArrayNode platforms = data.putArray("platforms");
         if (m.index()) {
-            ArrayNode attestations = Reg.MAPPER.createArrayNode();
+            ArrayNode attestations = Params.MAPPER.createArrayNode();
             for (JsonNode d : m.json().path("manifests")) {
-                if (Reg.attestation(d)) {
+                if (Params.attestation(d)) {
                     ObjectNode a = attestations.addObject();
                     a.put("digest", d.path("digest").asText());
                     a.put("size", d.path("size").asLong());
                     a.put("attests", d.path("annotations").path("vnd.docker.reference.digest").asText(null));
                 } else {
                     ObjectNode p = platforms.addObject();
-                    p.put("platform", Reg.platformOf(d.path("platform")));
-                    p.setAll(Reg.descriptor(d));
+                    p.put("platform", Params.platformOf(d.path("platform")));
+                    p.setAll(Params.descriptor(d));
                 }
             }
             if (!attestations.isEmpty()) {
@@ -71,7 +71,7 @@ final class ListPlatforms {
                 .path("blobs/" + config.path("digest").asText()).build());
             Blobs.checkDigest(r.body(), config.path("digest").asText());
             ObjectNode p = platforms.addObject();
-            p.put("platform", Reg.platformOf(r.json()));
+            p.put("platform", Params.platformOf(r.json()));
             p.put("digest", m.digest());
             p.put("media_type", m.mediaType());
             p.put("size", m.size());

@@ -24,8 +24,8 @@ final class ListReferrers {
             + "API, falling back to the 'sha256-<hex>' tag schema on registries without it; 'source' says which. "
             + "Optional artifact_type filter. One or two requests.")
         .input(Schema.object()
-            .required("repository", Reg.repository())
-            .required("digest", Reg.digest("Subject manifest digest"))
+            .required("repository", Params.repository())
+            .required("digest", Params.digest("Subject manifest digest"))
             .optional("artifact_type", Schema.string("Only referrers of this artifact type, e.g. "
                 + "application/vnd.dev.sigstore.bundle.v0.3+json").pattern("^[a-zA-Z0-9.+/_-]+$").maxLength(255)))
         .output(Schema.object()
@@ -41,28 +41,28 @@ final class ListReferrers {
     }
 
     static Result handle(Arguments args, ActionContext ctx) {
-        String repo = Reg.repository(args);
+        String repo = Params.repository(args);
         String digest = args.string("digest");
         String type = args.optString("artifact_type").orElse(null);
         RegistryResponse r = ctx.registry().send(RegistryRequest.builder("GET", repo).path("referrers/" + digest)
-            .query("artifactType", type).header("Accept", Reg.OCI_INDEX).accepting(404).build());
+            .query("artifactType", type).header("Accept", Params.OCI_INDEX).accepting(404).build());
         String source = "referrers_api";
         boolean filtered = r.header("oci-filters-applied").map(h -> h.contains("artifactType")).orElse(false);
         if (r.status() == 404) {
             source = "tag_schema";
             String tag = ReferrersTag.tag(digest);
             r = ctx.registry().send(RegistryRequest.builder("GET", repo).path("manifests/" + tag)
-                .header("Accept", Reg.OCI_INDEX).accepting(404).build());
+                .header("Accept", Params.OCI_INDEX).accepting(404).build());
             filtered = false;
         }
-        ArrayNode out = Reg.MAPPER.createArrayNode();
+        ArrayNode out = Params.MAPPER.createArrayNode();
         if (r.status() == 200) {
             for (JsonNode d : r.json().path("manifests")) {
                 String at = d.path("artifactType").asText(null);
                 if (type != null && !filtered && !type.equals(at)) {
                     continue;
                 }
-                ObjectNode o = Reg.descriptor(d);
+                ObjectNode o = Params.descriptor(d);
                 o.put("artifact_type", at);
                 if (d.has("annotations")) {
                     o.set("annotations", d.get("annotations"));
@@ -70,7 +70,7 @@ final class ListReferrers {
                 out.add(o);
             }
         }
-        ObjectNode data = Reg.obj();
+        ObjectNode data = Params.obj();
         data.put("subject", digest);
         data.put("source", source);
         data.set("referrers", out);

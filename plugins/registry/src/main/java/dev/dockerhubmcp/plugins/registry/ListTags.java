@@ -30,7 +30,7 @@ final class ListTags {
             + "('n' per page, 'last' to continue after a tag); 'all_pages' follows the registry's Link headers up to "
             + "'max_items'. Costs one request per page, no pull.")
         .input(Schema.object()
-            .required("repository", Reg.repository())
+            .required("repository", Params.repository())
             .optional("n", Schema.integer("Page size asked of the registry").min(1).max(10000))
             .optional("last", Schema.string("Continue after this tag (from a previous answer's 'next_last')")
                 .pattern(Patterns.TAG))
@@ -51,12 +51,12 @@ final class ListTags {
     }
 
     static Result handle(Arguments args, ActionContext ctx) {
-        String repo = Reg.repository(args);
+        String repo = Params.repository(args);
         boolean all = args.bool("all_pages", false);
         int max = args.integer("max_items", 1000);
         Long n = args.optLong("n").orElse(null);
         String last = args.optString("last").orElse(null);
-        ArrayNode tags = Reg.MAPPER.createArrayNode();
+        ArrayNode tags = Params.MAPPER.createArrayNode();
         String nextLast = null;
         int pages = 0;
         boolean truncated = false;
@@ -104,7 +104,7 @@ final class ListTags {
         if (truncated) {
             nextLast = tags.get(tags.size() - 1).asText();
         }
-        ObjectNode data = Reg.obj();
+        ObjectNode data = Params.obj();
         data.put("name", r.json().path("name").asText(repo));
         data.set("tags", tags);
         data.put("count", tags.size());
@@ -112,7 +112,7 @@ final class ListTags {
             data.put("next_last", nextLast);
         }
         data.put("pages", pages);
-        Result result = Result.ok(r.status(), data).withHeaders(Reg.headers(r));
+        Result result = Result.ok(r.status(), data).withHeaders(Params.headers(r));
         if (truncated) {
             result = result.withWarning("stopped at max_items=" + max + "; continue with last='" + nextLast + "'");
         }

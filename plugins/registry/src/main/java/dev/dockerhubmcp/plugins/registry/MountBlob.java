@@ -23,9 +23,9 @@ final class MountBlob {
             + "uploading it (cross-repository mount). Needs pull on the source and push here. If the registry "
             + "declines, 'mounted' is false and an upload session location is returned instead.")
         .input(Schema.object()
-            .required("repository", Reg.repository())
-            .required("digest", Reg.digest("Blob digest"))
-            .required("from", Reg.repository().with("description", "Source repository holding the blob")))
+            .required("repository", Params.repository())
+            .required("digest", Params.digest("Blob digest"))
+            .required("from", Params.repository().with("description", "Source repository holding the blob")))
         .output(Schema.object()
             .required("mounted", Schema.bool("True when the blob was mounted"))
             .optional("location", Schema.string("Blob URL (mounted) or upload session (not mounted)")))
@@ -37,7 +37,7 @@ final class MountBlob {
     }
 
     static Result handle(Arguments args, ActionContext ctx) {
-        String repo = Reg.repository(args);
+        String repo = Params.repository(args);
         String from = new ImageReference(ImageReference.normalizeRepository(args.string("from")), null, null)
             .repository();
         String digest = args.string("digest");
@@ -45,7 +45,7 @@ final class MountBlob {
             .query("mount", digest).query("from", from).actions("pull,push")
             .scope("repository:" + from + ":pull").build());
         boolean mounted = r.status() == 201;
-        ObjectNode data = Reg.obj();
+        ObjectNode data = Params.obj();
         data.put("mounted", mounted);
         data.put("digest", digest);
         data.put("from", from);

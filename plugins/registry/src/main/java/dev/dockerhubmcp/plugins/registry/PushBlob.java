@@ -41,7 +41,7 @@ final class PushBlob {
             + "sha256 computed while streaming, verified against what the registry stored. mode: stream (default), "
             + "chunked (chunk_size) or monolithic. Needs push access.")
         .input(Schema.object()
-            .required("repository", Reg.repository())
+            .required("repository", Params.repository())
             .required("source_path", Schema.string("The file to upload, inside the server's files directory "
                 + "(DOCKERHUB_FILES_DIR; relative paths are resolved against it)").minLength(1).maxLength(4096))
             .optional("mode", Schema.string("stream | chunked | monolithic (default stream)")
@@ -63,13 +63,13 @@ final class PushBlob {
     }
 
     static Result handle(Arguments args, ActionContext ctx) {
-        String repo = Reg.repository(args);
+        String repo = Params.repository(args);
         LocalFile file = Uploads.sourceFile(ctx.files(), args);
         long size = file.size();
         String mode = args.string("mode", "stream");
         long chunk = args.longValue("chunk_size", DEFAULT_CHUNK);
         RegistryClient c = ctx.registry();
-        ObjectNode data = Reg.obj();
+        ObjectNode data = Params.obj();
         data.put("repository", repo);
         data.put("size", size);
         data.put("mode", mode);

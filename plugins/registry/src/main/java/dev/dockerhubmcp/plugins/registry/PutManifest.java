@@ -32,8 +32,8 @@ final class PutManifest {
             + "a tag. Pass the manifest as JSON text to keep its exact bytes (and digest). Returns the digest the "
             + "registry computed, checked against a local sha256. Blobs it references must already be pushed.")
         .input(Schema.object()
-            .required("repository", Reg.repository())
-            .required("reference", Reg.reference())
+            .required("repository", Params.repository())
+            .required("reference", Params.reference())
             .required("manifest", Schema.string("The manifest: JSON text (sent byte for byte) or an object")
                 .with("type", new String[] {"string", "object"}))
             .optional("media_type", Schema.string("Content-Type (default: the manifest's mediaType)")
@@ -52,7 +52,7 @@ final class PutManifest {
     }
 
     static Result handle(Arguments args, ActionContext ctx) {
-        String repo = Reg.repository(args);
+        String repo = Params.repository(args);
         String ref = args.string("reference");
         JsonNode m = args.node("manifest");
         byte[] bytes;
@@ -60,9 +60,9 @@ final class PutManifest {
         try {
             if (m.isTextual()) {
                 bytes = m.textValue().getBytes(StandardCharsets.UTF_8);
-                parsed = Reg.MAPPER.readTree(bytes);
+                parsed = Params.MAPPER.readTree(bytes);
             } else {
-                bytes = Reg.MAPPER.writeValueAsBytes(m);
+                bytes = Params.MAPPER.writeValueAsBytes(m);
                 parsed = m;
             }
         } catch (IOException e) {
@@ -76,7 +76,7 @@ final class PutManifest {
             throw ActionException.validation("the manifest has no 'mediaType'; pass 'media_type'");
         }
         String local = Digests.sha256(bytes);
-        if (Reg.isDigest(ref) && !ref.equals(local)) {
+        if (Params.isDigest(ref) && !ref.equals(local)) {
             throw ActionException.validation("reference " + ref + " is not the sha256 of the manifest bytes ("
                 + local + ")");
         }
@@ -87,7 +87,7 @@ final class PutManifest {
             throw new ActionException(ErrorType.UPSTREAM, "the registry computed " + remote + " for the manifest but "
                 + "its bytes hash to " + local + " (was it rewritten on the way?)");
         }
-        ObjectNode data = Reg.obj();
+        ObjectNode data = Params.obj();
         data.put("repository", repo);
         data.put("reference", ref);
         data.put("digest", remote);
@@ -100,7 +100,7 @@ final class PutManifest {
         }
         ObjectNode referrers;
         if (r.header("oci-subject").isPresent()) {
-            referrers = Reg.obj();
+            referrers = Params.obj();
             referrers.put("subject", subject);
             referrers.put("maintained_by", "registry");
         } else {

@@ -41,7 +41,7 @@ final class ReferrersTag {
 
     /** The descriptor listing {@code manifest} among its subject's referrers (as the referrers API gives it). */
     static ObjectNode descriptor(JsonNode manifest, String mediaType, String digest, long size) {
-        ObjectNode d = Reg.MAPPER.createObjectNode();
+        ObjectNode d = Params.MAPPER.createObjectNode();
         d.put("mediaType", mediaType);
         d.put("digest", digest);
         d.put("size", size);
@@ -94,7 +94,7 @@ final class ReferrersTag {
                 out.remove("created");
                 return out.put("action", "absent");
             }
-            ArrayNode kept = Reg.MAPPER.createArrayNode();
+            ArrayNode kept = Params.MAPPER.createArrayNode();
             for (JsonNode m : index.get("manifests")) {
                 if (!digest.equals(m.path("digest").asText())) {
                     kept.add(m);
@@ -114,12 +114,12 @@ final class ReferrersTag {
     /** Whether the registry has the referrers API (it then maintains the list itself). */
     static boolean registryHasReferrersApi(RegistryClient client, String repo, String subject) {
         RegistryResponse r = client.send(RegistryRequest.builder("GET", repo).path("referrers/" + subject)
-            .header("Accept", Reg.OCI_INDEX).accepting(404).build());
+            .header("Accept", Params.OCI_INDEX).accepting(404).build());
         return r.status() != 404;
     }
 
     private static ObjectNode report(String subject, String tag) {
-        ObjectNode out = Reg.MAPPER.createObjectNode();
+        ObjectNode out = Params.MAPPER.createObjectNode();
         out.put("subject", subject);
         out.put("tag", tag);
         return out;
@@ -131,24 +131,24 @@ final class ReferrersTag {
      */
     private static ObjectNode fetch(RegistryClient client, String repo, String tag, ObjectNode out) {
         RegistryResponse r = client.send(RegistryRequest.builder("GET", repo).path("manifests/" + tag)
-            .header("Accept", Reg.OCI_INDEX).actions("pull,push").accepting(404).build());
+            .header("Accept", Params.OCI_INDEX).actions("pull,push").accepting(404).build());
         if (r.status() == 404) {
-            ObjectNode index = Reg.MAPPER.createObjectNode();
+            ObjectNode index = Params.MAPPER.createObjectNode();
             index.put("schemaVersion", 2);
-            index.put("mediaType", Reg.OCI_INDEX);
+            index.put("mediaType", Params.OCI_INDEX);
             index.putArray("manifests");
             out.put("created", true);
             return index;
         }
         JsonNode json;
         try {
-            json = Reg.MAPPER.readTree(r.body());
+            json = Params.MAPPER.readTree(r.body());
         } catch (IOException e) {
             json = null;
         }
         String type = json == null ? "" : json.path("mediaType").asText(
             r.header("content-type").map(c -> c.split(";")[0].trim()).orElse(""));
-        if (json == null || !json.isObject() || !Reg.OCI_INDEX.equals(type) || !json.path("manifests").isArray()) {
+        if (json == null || !json.isObject() || !Params.OCI_INDEX.equals(type) || !json.path("manifests").isArray()) {
             out.put("action", "skipped");
             out.put("reason", "the tag " + tag + " holds something other than an OCI image index ("
                 + (type.isEmpty() ? "unknown type" : type) + "); left unchanged");
@@ -160,11 +160,11 @@ final class ReferrersTag {
     private static void store(RegistryClient client, String repo, String tag, ObjectNode index) {
         byte[] bytes;
         try {
-            bytes = Reg.MAPPER.writeValueAsBytes(index);
+            bytes = Params.MAPPER.writeValueAsBytes(index);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         client.send(RegistryRequest.builder("PUT", repo).path("manifests/" + tag).actions("pull,push")
-            .body(RegistryBody.of(bytes, Reg.OCI_INDEX)).build());
+            .body(RegistryBody.of(bytes, Params.OCI_INDEX)).build());
     }
 }

@@ -18,8 +18,8 @@ final class ResolveDigest {
         .description("Resolves a tag to its manifest digest with a HEAD request (Docker-Content-Digest). Cheapest way "
             + "to pin a tag; does not count as a pull on Docker Hub.")
         .input(Schema.object()
-            .required("repository", Reg.repository())
-            .optional("reference", Reg.reference()))
+            .required("repository", Params.repository())
+            .optional("reference", Params.reference()))
         .output(Schema.object()
             .required("digest", Schema.string("Manifest digest"))
             .optional("media_type", Schema.string("Manifest media type")))
@@ -31,16 +31,16 @@ final class ResolveDigest {
     }
 
     static Result handle(Arguments args, ActionContext ctx) {
-        String repo = Reg.repository(args);
-        String ref = Reg.reference(args);
+        String repo = Params.repository(args);
+        String ref = Params.reference(args);
         RegistryResponse r = ctx.registry().send(RegistryRequest.builder("HEAD", repo)
             .path("manifests/" + ref).build());
-        String digest = r.header("docker-content-digest").orElse(Reg.isDigest(ref) ? ref : null);
+        String digest = r.header("docker-content-digest").orElse(Params.isDigest(ref) ? ref : null);
         if (digest == null) {
             throw new ActionException(ErrorType.UPSTREAM, "the registry answered no Docker-Content-Digest for "
                 + repo + ":" + ref + "; use get_manifest (a GET) to compute it");
         }
-        ObjectNode data = Reg.obj();
+        ObjectNode data = Params.obj();
         data.put("repository", repo);
         data.put("reference", ref);
         data.put("digest", digest);

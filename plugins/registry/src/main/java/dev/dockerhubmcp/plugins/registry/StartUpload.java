@@ -15,7 +15,7 @@ final class StartUpload {
     static final Action ACTION = Action.builder("start_upload")
         .description("Opens a blob upload session (POST /v2/<repo>/blobs/uploads/) and returns its location for "
             + "upload_chunk / complete_upload. For a whole file prefer push_blob. Needs push access.")
-        .input(Schema.object().required("repository", Reg.repository()))
+        .input(Schema.object().required("repository", Params.repository()))
         .output(Schema.object()
             .required("location", Schema.string("Upload session URL"))
             .optional("upload_uuid", Schema.string("Docker-Upload-UUID"))
@@ -28,10 +28,10 @@ final class StartUpload {
     }
 
     static Result handle(Arguments args, ActionContext ctx) {
-        String repo = Reg.repository(args);
+        String repo = Params.repository(args);
         RegistryResponse r = ctx.registry().send(RegistryRequest.builder("POST", repo).path("blobs/uploads/")
             .actions("pull,push").build());
-        ObjectNode data = Reg.obj();
+        ObjectNode data = Params.obj();
         data.put("repository", repo);
         data.put("location", Uploads.location(ctx.registry(), r, null));
         r.header("docker-upload-uuid").ifPresent(v -> data.put("upload_uuid", v));

@@ -24,8 +24,8 @@ final class UploadChunk {
             + "range streamed from disk. Returns the next location and the bytes received. Chunks must arrive in "
             + "order; 416 means a wrong start offset.")
         .input(Uploads.chunkProps(Schema.object()
-            .required("repository", Reg.repository())
-            .required("location", Reg.location()))
+            .required("repository", Params.repository())
+            .required("location", Params.location()))
             .optional("blob_offset", Schema.integer("Where this chunk starts in the blob (default: 'offset' for a "
                 + "source_path; a base64 chunk without it is appended as is)").min(0)))
         .output(Schema.object()
@@ -40,9 +40,9 @@ final class UploadChunk {
     }
 
     static Result handle(Arguments args, ActionContext ctx) {
-        String repo = Reg.repository(args);
+        String repo = Params.repository(args);
         String location = args.string("location");
-        Reg.checkLocation(ctx, location);
+        Params.checkLocation(ctx, location);
         RegistryBody body = Uploads.chunk(args, ctx.files());
         if (body == null) {
             throw ActionException.validation("give the chunk as 'chunk_base64' or 'source_path'");
@@ -54,7 +54,7 @@ final class UploadChunk {
             b.header("Content-Range", start + "-" + (start + body.length() - 1));
         }
         RegistryResponse r = ctx.registry().send(b.build());
-        ObjectNode data = Reg.obj();
+        ObjectNode data = Params.obj();
         data.put("location", Uploads.location(ctx.registry(), r, location));
         r.header("range").ifPresent(v -> {
             data.put("range", v);

@@ -38,7 +38,7 @@ class RegistryPluginTest {
 
     @Test
     void repositoryPatternAcceptsUsualSpellingsAndRefusesOthers() {
-        var p = java.util.regex.Pattern.compile(Reg.REPOSITORY_PATTERN);
+        var p = java.util.regex.Pattern.compile(Params.REPOSITORY_PATTERN);
         for (String ok : List.of("nginx", "library/nginx", "docker.io/library/nginx", "index.docker.io/nginx",
             "myorg/app", "a/b/c", "my-org/my_app.v2")) {
             assertTrue(p.matcher(ok).matches(), ok);

@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * removed and changed in version, CVEs added and fixed. Two Scout requests, each asking for both images at once
  * (GraphQL aliases {@code from} and {@code to}): their packages, then their vulnerabilities scoped to each image.
  */
-final class Compare implements ScoutAction {
+final class Compare {
     static final int DEFAULT_LIMIT = 50;
 
     private static final String PACKAGE_SET = """
@@ -64,34 +64,29 @@ final class Compare implements ScoutAction {
         }
         """).with(VULNERABILITY_SET);
 
-    @Override
-    public Action action() {
-        return Action.builder("compare")
-            .description("Compares two images with Docker Scout: packages to_image adds, removes or changes and the CVEs "
-                + "it adds or fixes relative to from_image (e.g. current vs. upgrade), with severity counts of both. "
-                + "Costs two registry HEADs (plus index GETs for multi-arch) and two Scout queries.")
-            .input(Schema.object()
-                .required("from_image", ScoutArgs.image("The baseline image, e.g. what runs today (nginx:1.25, "
-                    + "myorg/app@sha256:…)"))
-                .required("to_image", ScoutArgs.image("The image compared with the baseline, e.g. an upgrade "
-                    + "(nginx:1.27)"))
-                .optional("platform", ScoutArgs.platform())
-                .optional("organization", ScoutArgs.organization(false))
-                .optional("limit", Schema.integer("Most entries per list (default " + DEFAULT_LIMIT + "); the "
-                    + "counts always cover everything").min(1).max(1000).defaultValue(DEFAULT_LIMIT))
-                .optional("verbose", ScoutArgs.verbose()))
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(PACKAGES, VULNERABILITIES);
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(PACKAGES, VULNERABILITIES);
-    }
+    static final Action ACTION = Action.builder("compare")
+        .description("Compares two images with Docker Scout: packages to_image adds, removes or changes and the CVEs "
+            + "it adds or fixes relative to from_image (e.g. current vs. upgrade), with severity counts of both. "
+            + "Costs two registry HEADs (plus index GETs for multi-arch) and two Scout queries.")
+        .input(Schema.object()
+            .required("from_image", Params.image("The baseline image, e.g. what runs today (nginx:1.25, "
+                + "myorg/app@sha256:…)"))
+            .required("to_image", Params.image("The image compared with the baseline, e.g. an upgrade "
+                + "(nginx:1.27)"))
+            .optional("platform", Params.platform())
+            .optional("organization", Params.organization(false))
+            .optional("limit", Schema.integer("Most entries per list (default " + DEFAULT_LIMIT + "); the "
+                + "counts always cover everything").min(1).max(1000).defaultValue(DEFAULT_LIMIT))
+            .optional("verbose", Params.verbose()))
+        .effect(Effect.READ)
+        .handler(Compare::handle)
+        .build();
 
-    private Result handle(Arguments args, ActionContext ctx) {
-        Platform platform = Platform.parse(args.string("platform", "linux/amd64"));
+    private static Result handle(Arguments args, ActionContext ctx) {
+        Platform platform = ImageTarget.platform(args);
         ImageReference fromRef = ImageTarget.parse("from_image", args.string("from_image"));
         ImageReference toRef = ImageTarget.parse("to_image", args.string("to_image"));
         ImageTarget from = ImageTarget.resolve(ctx, args.string("from_image"), fromRef, platform);
@@ -100,10 +95,10 @@ final class Compare implements ScoutAction {
             throw new ActionException(ErrorType.VALIDATION, "'from_image' and 'to_image' are the same image ("
                 + from.imageDigest() + "): nothing to compare");
         }
-        ObjectNode pv = ScoutArgs.variables(args);
+        ObjectNode pv = Params.variables(args);
         pv.put("fromDigest", from.imageDigest());
         pv.put("toDigest", to.imageDigest());
-        ScoutResponse packagesResponse = ScoutArgs.send(ctx, PACKAGES, pv);
+        ScoutResponse packagesResponse = Params.send(ctx, PACKAGES, pv);
         List<String> warnings = new ArrayList<>(packagesResponse.warnings());
         List<Findings.ImagePackage> fromPackages = Findings.packages(packagesResponse.data().get("from"), from);
         List<Findings.ImagePackage> toPackages = Findings.packages(packagesResponse.data().get("to"), to);
@@ -113,31 +108,31 @@ final class Compare implements ScoutAction {
                 warnings.add("the SBOM state of " + side + "_image is " + state + ": the comparison may be incomplete");
             }
         }
-        ObjectNode vv = ScoutArgs.variables(args);
+        ObjectNode vv = Params.variables(args);
         vv.set("fromPurls", Findings.purls(fromPackages));
         vv.put("fromDigest", from.imageDigest());
         vv.set("toPurls", Findings.purls(toPackages));
         vv.put("toDigest", to.imageDigest());
-        ScoutResponse vulnResponse = ScoutArgs.send(ctx, VULNERABILITIES, vv);
+        ScoutResponse vulnResponse = Params.send(ctx, VULNERABILITIES, vv);
         warnings.addAll(vulnResponse.warnings());
         if (args.bool("verbose", false)) {
-            ObjectNode raw = ScoutArgs.NODES.objectNode();
+            ObjectNode raw = Params.NODES.objectNode();
             raw.set("from", from.toJson());
             raw.set("to", to.toJson());
             raw.set("packages", packagesResponse.data());
             raw.set("vulnerabilities", vulnResponse.data());
-            return ScoutArgs.ok(raw, warnings);
+            return Params.ok(raw, warnings);
         }
         List<Findings.Finding> fromFindings = Findings.join(fromPackages, vulnResponse.data().path("from"));
         List<Findings.Finding> toFindings = Findings.join(toPackages, vulnResponse.data().path("to"));
-        return ScoutArgs.ok(diff(from, to, fromPackages, toPackages, fromFindings, toFindings,
+        return Params.ok(diff(from, to, fromPackages, toPackages, fromFindings, toFindings,
             args.integer("limit", DEFAULT_LIMIT)), warnings);
     }
 
     static ObjectNode diff(ImageTarget from, ImageTarget to, List<Findings.ImagePackage> fromPackages,
                            List<Findings.ImagePackage> toPackages, List<Findings.Finding> fromFindings,
                            List<Findings.Finding> toFindings, int limit) {
-        ObjectNode out = ScoutArgs.NODES.objectNode();
+        ObjectNode out = Params.NODES.objectNode();
         out.set("from", from.toJson());
         out.set("to", to.toJson());
         Map<String, Cve> fromCves = cves(fromFindings);
@@ -213,7 +208,7 @@ final class Compare implements ScoutAction {
         }
 
         ObjectNode json() {
-            ObjectNode n = ScoutArgs.NODES.objectNode();
+            ObjectNode n = Params.NODES.objectNode();
             n.put("id", id);
             n.put("severity", severity.wire());
             if (cvss == null) {
@@ -242,7 +237,7 @@ final class Compare implements ScoutAction {
     }
 
     private static ObjectNode severityCounts(Map<String, Cve> cves) {
-        ObjectNode c = ScoutArgs.NODES.objectNode();
+        ObjectNode c = Params.NODES.objectNode();
         for (Severity s : Severity.values()) {
             c.put(s.wire(), cves.values().stream().filter(v -> v.severity == s).count());
         }
@@ -258,7 +253,7 @@ final class Compare implements ScoutAction {
     }
 
     private static ObjectNode pkg(String key, TreeSet<String> before, TreeSet<String> after) {
-        ObjectNode n = ScoutArgs.NODES.objectNode();
+        ObjectNode n = Params.NODES.objectNode();
         int colon = key.indexOf(':');
         n.put("package", key.substring(colon + 1));
         n.put("type", key.substring(0, colon));

@@ -15,7 +15,7 @@ import java.util.List;
  * then by CVSS. Two Scout requests: the image's packages ({@code imagePackagesByDigest}), then their vulnerabilities
  * scoped to the image ({@code vulnerabilitiesByPackage} with the digest, so VEX exceptions apply).
  */
-final class Cves implements ScoutAction {
+final class Cves {
     static final int DEFAULT_PAGE_SIZE = 50;
 
     static final ScoutQuery PACKAGES = ScoutQuery.of("ScoutCvesPackages", """
@@ -47,55 +47,46 @@ final class Cves implements ScoutAction {
         }
         """);
 
-    @Override
-    public Action action() {
-        return Action.builder("cves")
-            .description("CVEs of an image from Docker Scout, one row per CVE and package (id, severity, CVSS, package, "
-                + "version, fixed_by, EPSS, CISA-exploited, excepted by VEX), critical first; filter by severity and "
-                + "fixable_only; pages client-side. Costs a registry HEAD (plus an index GET for multi-arch) and two "
-                + "Scout queries.")
-            .input(input())
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(PACKAGES, VULNERABILITIES);
+
+    static final Action ACTION = Action.builder("cves")
+        .description("CVEs of an image from Docker Scout, one row per CVE and package (id, severity, CVSS, package, "
+            + "version, fixed_by, EPSS, CISA-exploited, excepted by VEX), critical first; filter by severity and "
+            + "fixable_only; pages client-side. Costs a registry HEAD (plus an index GET for multi-arch) and two "
+            + "Scout queries.")
+        .input(input())
+        .effect(Effect.READ)
+        .handler(Cves::handle)
+        .build();
 
     static Schema.ObjectBuilder input() {
-        return Schema.object()
-            .required("image", ScoutArgs.image())
-            .optional("platform", ScoutArgs.platform())
-            .optional("organization", ScoutArgs.organization(false))
-            .optional("severity", ScoutArgs.severity())
+        return Params.imageInput()
+            .optional("severity", Params.severity())
             .optional("fixable_only", Schema.bool("Only vulnerabilities with a fixed version").defaultValue(false))
             .optional("include_excepted", Schema.bool("Include vulnerabilities excepted by VEX or a manual exception "
                 + "(marked excepted: true)").defaultValue(true))
-            .optional("page", ScoutArgs.page())
-            .optional("page_size", ScoutArgs.pageSize(DEFAULT_PAGE_SIZE))
-            .optional("verbose", ScoutArgs.verbose());
+            .optional("page", Params.page())
+            .optional("page_size", Params.pageSize(DEFAULT_PAGE_SIZE))
+            .optional("verbose", Params.verbose());
     }
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(PACKAGES, VULNERABILITIES);
-    }
-
-    private Result handle(Arguments args, ActionContext ctx) {
-        ImageTarget target = ImageTarget.resolve(ctx, "image", args.string("image"),
-            Platform.parse(args.string("platform", "linux/amd64")));
+    private static Result handle(Arguments args, ActionContext ctx) {
+        ImageTarget target = ImageTarget.of(ctx, args);
         Findings.Scan scan = Findings.scan(ctx, args, target, PACKAGES, VULNERABILITIES);
         List<Findings.Finding> matched = Findings.filter(scan.findings(), args);
         boolean verbose = args.bool("verbose", false);
-        ObjectNode out = ScoutArgs.NODES.objectNode();
+        ObjectNode out = Params.NODES.objectNode();
         out.set("image", target.toJson());
         out.put("sbom_state", scan.sbomState());
         out.set("counts", Findings.counts(scan.findings()));
-        ScoutArgs.page(out, "cves", matched.stream().map(f -> verbose ? raw(f) : f.row()).toList(), args,
+        Params.page(out, "cves", matched.stream().map(f -> verbose ? raw(f) : f.row()).toList(), args,
             DEFAULT_PAGE_SIZE);
-        return ScoutArgs.ok(out, scan.warnings());
+        return Params.ok(out, scan.warnings());
     }
 
     private static ObjectNode raw(Findings.Finding f) {
-        ObjectNode n = ScoutArgs.NODES.objectNode();
+        ObjectNode n = Params.NODES.objectNode();
         n.set("package", f.pkg().raw());
         n.set("vulnerability", f.vuln());
         return n;

@@ -45,8 +45,8 @@ final class Findings {
 
         static ImagePackage of(JsonNode entry) {
             JsonNode p = entry.has("package") ? entry.get("package") : entry;
-            return new ImagePackage(p.path("purl").asText(), ScoutArgs.text(p, "name"), ScoutArgs.text(p, "version"),
-                ScoutArgs.text(p, "type"), ScoutArgs.text(p, "namespace"), entry);
+            return new ImagePackage(p.path("purl").asText(), Params.text(p, "name"), Params.text(p, "version"),
+                Params.text(p, "type"), Params.text(p, "namespace"), entry);
         }
     }
 
@@ -57,7 +57,7 @@ final class Findings {
         }
 
         Severity severity() {
-            return Severity.of(ScoutArgs.text(vuln.path("cvss"), "severity"));
+            return Severity.of(Params.text(vuln.path("cvss"), "severity"));
         }
 
         Double cvss() {
@@ -66,7 +66,7 @@ final class Findings {
         }
 
         String fixedBy() {
-            String f = ScoutArgs.text(vuln, "fixedBy");
+            String f = Params.text(vuln, "fixedBy");
             return f == null || f.isBlank() || "not fixed".equalsIgnoreCase(f.trim()) ? null : f;
         }
 
@@ -77,7 +77,7 @@ final class Findings {
 
         /** The compact row of cves. */
         ObjectNode row() {
-            ObjectNode r = ScoutArgs.NODES.objectNode();
+            ObjectNode r = Params.NODES.objectNode();
             r.put("id", id());
             r.put("severity", severity().wire());
             if (cvss() == null) {
@@ -120,9 +120,7 @@ final class Findings {
      */
     static Scan scan(ActionContext ctx, Arguments args, ImageTarget target, ScoutQuery packagesQuery,
                      ScoutQuery vulnerabilitiesQuery) {
-        ObjectNode vars = ScoutArgs.variables(args);
-        vars.put("digest", target.imageDigest());
-        ScoutResponse pr = ScoutArgs.send(ctx, packagesQuery, vars);
+        ScoutResponse pr = Params.send(ctx, packagesQuery, Params.variables(args, target));
         JsonNode imagePackages = pr.data().get("imagePackagesByDigest");
         List<ImagePackage> packages = packages(imagePackages, target);
         List<String> warnings = new ArrayList<>(pr.warnings());
@@ -133,11 +131,11 @@ final class Findings {
         if (packages.isEmpty()) {
             return new Scan(imagePackages, packages, List.of(), warnings);
         }
-        ObjectNode vv = ScoutArgs.variables(args);
+        ObjectNode vv = Params.variables(args);
         vv.set("packageUrls", purls(packages));
         vv.put("digest", target.imageDigest());
         vv.put("includeExcepted", args.bool("include_excepted", true));
-        ScoutResponse vr = ScoutArgs.send(ctx, vulnerabilitiesQuery, vv);
+        ScoutResponse vr = Params.send(ctx, vulnerabilitiesQuery, vv);
         warnings.addAll(vr.warnings());
         return new Scan(imagePackages, packages, join(packages, vr.data().path("vulnerabilitiesByPackage")), warnings);
     }
@@ -171,7 +169,7 @@ final class Findings {
 
     /** purls as a GraphQL list variable. */
     static ArrayNode purls(List<ImagePackage> packages) {
-        ArrayNode a = ScoutArgs.NODES.arrayNode();
+        ArrayNode a = Params.NODES.arrayNode();
         packages.forEach(p -> a.add(p.purl()));
         return a;
     }
@@ -206,7 +204,7 @@ final class Findings {
 
     /** Counts by severity (and total) over all findings. */
     static ObjectNode counts(List<Finding> findings) {
-        ObjectNode c = ScoutArgs.NODES.objectNode();
+        ObjectNode c = Params.NODES.objectNode();
         for (Severity s : Severity.values()) {
             c.put(s.wire(), findings.stream().filter(f -> f.severity() == s).count());
         }

@@ -18,7 +18,7 @@ import java.util.List;
  * {@code hardened_images}: the Docker Hardened Images (DHI) mirrored into an organization
  * ({@code dhiListMirroredRepositories}). Scout answers the whole list, so paging is client-side.
  */
-final class HardenedImages implements ScoutAction {
+final class HardenedImages {
     static final int DEFAULT_PAGE_SIZE = 50;
 
     static final ScoutQuery QUERY = ScoutQuery.of("ScoutHardenedImages", """
@@ -35,47 +35,42 @@ final class HardenedImages implements ScoutAction {
         }
         """);
 
-    @Override
-    public Action action() {
-        return Action.builder("hardened_images")
-            .description("Docker Hardened Images (minimal, near-zero-CVE images) mirrored into an organization: each "
-                + "mirror repository and the DHI repository it comes from. One Scout query; pages client-side.")
-            .input(Schema.object()
-                .required("organization", ScoutArgs.organization(true))
-                .optional("page", ScoutArgs.page())
-                .optional("page_size", ScoutArgs.pageSize(DEFAULT_PAGE_SIZE))
-                .optional("verbose", ScoutArgs.verbose()))
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(QUERY);
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(QUERY);
-    }
+    static final Action ACTION = Action.builder("hardened_images")
+        .description("Docker Hardened Images (minimal, near-zero-CVE images) mirrored into an organization: each "
+            + "mirror repository and the DHI repository it comes from. One Scout query; pages client-side.")
+        .input(Schema.object()
+            .required("organization", Params.organization(true))
+            .optional("page", Params.page())
+            .optional("page_size", Params.pageSize(DEFAULT_PAGE_SIZE))
+            .optional("verbose", Params.verbose()))
+        .effect(Effect.READ)
+        .handler(HardenedImages::handle)
+        .build();
 
-    private Result handle(Arguments args, ActionContext ctx) {
-        ScoutResponse response = ScoutArgs.send(ctx, QUERY, ScoutArgs.variables(args));
+    private static Result handle(Arguments args, ActionContext ctx) {
+        ScoutResponse response = Params.send(ctx, QUERY, Params.variables(args));
         JsonNode list = response.data().path("dhiListMirroredRepositories");
         boolean verbose = args.bool("verbose", false);
         List<JsonNode> entries = new ArrayList<>();
         list.path("mirroredRepositories").forEach(entries::add);
         entries.sort(Comparator.comparing(e -> repo(e.path("destinationRepository"))));
-        ObjectNode out = ScoutArgs.NODES.objectNode();
+        ObjectNode out = Params.NODES.objectNode();
         out.put("organization", args.string("organization"));
         out.put("mirrored", list.path("totalCount").asInt(entries.size()));
         out.put("can_mirror_more", list.path("canMirrorMoreRepositories").asBoolean(false));
-        ScoutArgs.page(out, "repositories", entries.stream().map(e -> verbose ? e : row(e)).toList(), args,
+        Params.page(out, "repositories", entries.stream().map(e -> verbose ? e : row(e)).toList(), args,
             DEFAULT_PAGE_SIZE);
-        return ScoutArgs.ok(out, response.warnings());
+        return Params.ok(out, response.warnings());
     }
 
     private static JsonNode row(JsonNode e) {
-        ObjectNode r = ScoutArgs.NODES.objectNode();
+        ObjectNode r = Params.NODES.objectNode();
         r.put("repository", repo(e.path("destinationRepository")));
         r.put("source", repo(e.path("dhiSourceRepository")));
-        r.put("display_name", ScoutArgs.text(e.path("dhiSourceRepository"), "displayName"));
+        r.put("display_name", Params.text(e.path("dhiSourceRepository"), "displayName"));
         return r;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.ActionException;
+import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.ErrorType;
 import dev.dockerhubmcp.api.registry.ImageReference;
 import dev.dockerhubmcp.api.registry.RegistryClient;
@@ -54,12 +55,12 @@ record ImageTarget(String image, String repository, String tag, String reference
 
     /** Repository name as Scout writes it ({@code nginx}, {@code myorg/app}). */
     String scoutRepository() {
-        return ScoutArgs.familiarName(repository);
+        return Params.familiarName(repository);
     }
 
     /** What answers show about the image. */
     ObjectNode toJson() {
-        ObjectNode n = ScoutArgs.NODES.objectNode();
+        ObjectNode n = Params.NODES.objectNode();
         n.put("image", image);
         n.put("repository", scoutRepository());
         if (tag != null) {
@@ -71,6 +72,16 @@ record ImageTarget(String image, String repository, String tag, String reference
             n.put("platform", platform.toString());
         }
         return n;
+    }
+
+    /** The platform the arguments ask for ({@code platform}, default linux/amd64). */
+    static Platform platform(Arguments args) {
+        return Platform.parse(args.string("platform", "linux/amd64"));
+    }
+
+    /** The image the arguments name ({@code image}, {@code platform}), resolved through the registry. */
+    static ImageTarget of(ActionContext ctx, Arguments args) {
+        return resolve(ctx, "image", args.string("image"), platform(args));
     }
 
     /**

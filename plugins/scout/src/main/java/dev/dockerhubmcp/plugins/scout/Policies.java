@@ -21,7 +21,7 @@ import java.util.List;
  * {@code policy}, {@code configuration} and {@code stream}: that policy's result per image ({@code goalResults}, paged
  * by Scout), each with its violations.
  */
-final class Policies implements ScoutAction {
+final class Policies {
     static final int DEFAULT_PAGE_SIZE = 20;
 
     static final ScoutQuery SUMMARIES = ScoutQuery.of("ScoutPolicySummaries", """
@@ -56,39 +56,34 @@ final class Policies implements ScoutAction {
         }
         """).with(PolicyResults.FRAGMENT);
 
-    @Override
-    public Action action() {
-        return Action.builder("policies")
-            .description("The organization's Docker Scout policies: per policy and stream, pass/fail and how many images "
-                + "comply and how many violations there are. Give policy, configuration and stream (from that list) to "
-                + "get the policy's result per image with its violations, paged by Scout. One Scout query.")
-            .input(Schema.object()
-                .required("organization", ScoutArgs.organization(true))
-                .optional("stream", Schema.string("Scout stream (environment) to report on, e.g. latest-indexed")
-                    .minLength(1).maxLength(200))
-                .optional("policy", Schema.string("Policy definition name (as listed), to filter or drill down")
-                    .minLength(1).maxLength(200))
-                .optional("configuration", Schema.string("Policy configuration name; with policy and stream, lists "
-                    + "the policy's result per image").minLength(1).maxLength(200))
-                .optional("state", Schema.string("Per-image listing only: images in this state")
-                    .enumOf("compliant", "noncompliant", "unknown"))
-                .optional("violations_limit", Schema.integer("Per-image listing: most violations per image (default "
-                    + PolicyEvaluation.DEFAULT_VIOLATIONS + ")").min(0).max(1000)
-                    .defaultValue(PolicyEvaluation.DEFAULT_VIOLATIONS))
-                .optional("page", ScoutArgs.page())
-                .optional("page_size", ScoutArgs.pageSize(DEFAULT_PAGE_SIZE))
-                .optional("verbose", ScoutArgs.verbose()))
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(SUMMARIES, IMAGES);
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(SUMMARIES, IMAGES);
-    }
+    static final Action ACTION = Action.builder("policies")
+        .description("The organization's Docker Scout policies: per policy and stream, pass/fail and how many images "
+            + "comply and how many violations there are. Give policy, configuration and stream (from that list) to "
+            + "get the policy's result per image with its violations, paged by Scout. One Scout query.")
+        .input(Schema.object()
+            .required("organization", Params.organization(true))
+            .optional("stream", Schema.string("Scout stream (environment) to report on, e.g. latest-indexed")
+                .minLength(1).maxLength(200))
+            .optional("policy", Schema.string("Policy definition name (as listed), to filter or drill down")
+                .minLength(1).maxLength(200))
+            .optional("configuration", Schema.string("Policy configuration name; with policy and stream, lists "
+                + "the policy's result per image").minLength(1).maxLength(200))
+            .optional("state", Schema.string("Per-image listing only: images in this state")
+                .enumOf("compliant", "noncompliant", "unknown"))
+            .optional("violations_limit", Schema.integer("Per-image listing: most violations per image (default "
+                + PolicyEvaluation.DEFAULT_VIOLATIONS + ")").min(0).max(1000)
+                .defaultValue(PolicyEvaluation.DEFAULT_VIOLATIONS))
+            .optional("page", Params.page())
+            .optional("page_size", Params.pageSize(DEFAULT_PAGE_SIZE))
+            .optional("verbose", Params.verbose()))
+        .effect(Effect.READ)
+        .handler(Policies::handle)
+        .build();
 
-    private Result handle(Arguments args, ActionContext ctx) {
+    private static Result handle(Arguments args, ActionContext ctx) {
         if (args.has("configuration")) {
             if (!args.has("policy")) {
                 throw ActionException.validation("'policy' is required with 'configuration'");
@@ -106,12 +101,12 @@ final class Policies implements ScoutAction {
         return summaries(args, ctx);
     }
 
-    private Result summaries(Arguments args, ActionContext ctx) {
-        ObjectNode vars = ScoutArgs.variables(args);
+    private static Result summaries(Arguments args, ActionContext ctx) {
+        ObjectNode vars = Params.variables(args);
         ObjectNode query = vars.putObject("query");
         args.optString("stream").ifPresent(s -> query.put("stream", s));
         args.optString("policy").ifPresent(p -> query.put("definitionName", p));
-        ScoutResponse response = ScoutArgs.send(ctx, SUMMARIES, vars);
+        ScoutResponse response = Params.send(ctx, SUMMARIES, vars);
         JsonNode items = response.data().path("goalResultSummaries").path("items");
         boolean verbose = args.bool("verbose", false);
         List<JsonNode> rows = new ArrayList<>();
@@ -123,11 +118,11 @@ final class Policies implements ScoutAction {
             }
             rows.add(verbose ? item : row);
         }
-        ObjectNode out = ScoutArgs.NODES.objectNode();
+        ObjectNode out = Params.NODES.objectNode();
         out.put("organization", args.string("organization"));
         out.put("failing", failing);
-        ScoutArgs.page(out, "policies", rows, args, DEFAULT_PAGE_SIZE);
-        return ScoutArgs.ok(out, response.warnings());
+        Params.page(out, "policies", rows, args, DEFAULT_PAGE_SIZE);
+        return Params.ok(out, response.warnings());
     }
 
     static ObjectNode summaryRow(JsonNode item) {
@@ -136,28 +131,28 @@ final class Policies implements ScoutAction {
         int compliant = item.path("compliantImages").asInt();
         int unknown = item.path("unknownImages").asInt();
         int noncompliant = Math.max(0, total - compliant - unknown);
-        ObjectNode r = ScoutArgs.NODES.objectNode();
-        r.put("policy", ScoutArgs.text(p, "definitionName"));
-        r.put("configuration", ScoutArgs.text(p, "configurationName"));
-        r.put("display_name", ScoutArgs.text(p, "displayName"));
-        r.put("type", ScoutArgs.text(p, "resultType"));
-        r.put("owner", ScoutArgs.text(p, "owner"));
+        ObjectNode r = Params.NODES.objectNode();
+        r.put("policy", Params.text(p, "definitionName"));
+        r.put("configuration", Params.text(p, "configurationName"));
+        r.put("display_name", Params.text(p, "displayName"));
+        r.put("type", Params.text(p, "resultType"));
+        r.put("owner", Params.text(p, "owner"));
         r.put("enabled", p.path("enabled").asBoolean(false));
-        r.put("stream", ScoutArgs.text(item, "stream"));
+        r.put("stream", Params.text(item, "stream"));
         r.put("status", noncompliant > 0 ? "fail" : total == 0 || unknown == total ? "unknown" : "pass");
         r.put("images", total);
         r.put("compliant", compliant);
         r.put("noncompliant", noncompliant);
         r.put("unknown", unknown);
         r.put("violations", item.path("totalDeviations").asInt());
-        r.put("remediation", ScoutArgs.text(p, "remediationLink"));
+        r.put("remediation", Params.text(p, "remediationLink"));
         return r;
     }
 
-    private Result images(Arguments args, ActionContext ctx) {
+    private static Result images(Arguments args, ActionContext ctx) {
         int page = args.integer("page", 1);
         int size = args.integer("page_size", DEFAULT_PAGE_SIZE);
-        ObjectNode vars = ScoutArgs.variables(args);
+        ObjectNode vars = Params.variables(args);
         ObjectNode query = vars.putObject("query");
         query.put("definitionName", args.string("policy"));
         query.put("configurationName", args.string("configuration"));
@@ -166,11 +161,11 @@ final class Policies implements ScoutAction {
         paging.put("page", page);
         paging.put("pageSize", size);
         args.optString("state").ifPresent(s -> query.putObject("filter").put("policyState", s));
-        ScoutResponse response = ScoutArgs.send(ctx, IMAGES, vars);
+        ScoutResponse response = Params.send(ctx, IMAGES, vars);
         JsonNode results = response.data().path("goalResults");
         boolean verbose = args.bool("verbose", false);
         int limit = args.integer("violations_limit", PolicyEvaluation.DEFAULT_VIOLATIONS);
-        ObjectNode out = ScoutArgs.NODES.objectNode();
+        ObjectNode out = Params.NODES.objectNode();
         out.put("organization", args.string("organization"));
         out.put("policy", args.string("policy"));
         out.put("configuration", args.string("configuration"));
@@ -193,14 +188,14 @@ final class Policies implements ScoutAction {
             ObjectNode row = PolicyResults.compact(item.path("policy"), limit);
             row.remove(List.of("policy", "configuration", "display_name"));
             ObjectNode entry = images.addObject();
-            entry.put("repository", ScoutArgs.text(img.path("repository"), "repoName"));
+            entry.put("repository", Params.text(img.path("repository"), "repoName"));
             ArrayNode tags = entry.putArray("tags");
             img.path("tags").forEach(t -> {
                 if (t.path("current").asBoolean(false)) {
                     tags.add(t.path("name").asText());
                 }
             });
-            entry.put("digest", ScoutArgs.text(img, "digest"));
+            entry.put("digest", Params.text(img, "digest"));
             Platform platform = Platform.fromIndexEntry(img.get("platform"));
             entry.put("platform", platform == null ? null : platform.toString());
             entry.setAll(row);
@@ -208,6 +203,6 @@ final class Policies implements ScoutAction {
         if (total != null && total.canConvertToInt() && (long) page * size < total.asInt()) {
             out.put("next_page", page + 1);
         }
-        return ScoutArgs.ok(out, response.warnings());
+        return Params.ok(out, response.warnings());
     }
 }

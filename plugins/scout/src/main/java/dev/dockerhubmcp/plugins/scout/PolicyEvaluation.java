@@ -19,7 +19,7 @@ import java.util.List;
  * {@code policy_evaluation}: how one image fares against the organization's Scout policies
  * ({@code goalResultsByDigest} for the platform image digest): per policy pass/fail/unknown and the violations.
  */
-final class PolicyEvaluation implements ScoutAction {
+final class PolicyEvaluation {
     static final int DEFAULT_VIOLATIONS = 10;
 
     static final ScoutQuery QUERY = ScoutQuery.of("ScoutPolicyEvaluation", """
@@ -34,50 +34,44 @@ final class PolicyEvaluation implements ScoutAction {
         }
         """).with(PolicyResults.FRAGMENT);
 
-    @Override
-    public Action action() {
-        return Action.builder("policy_evaluation")
-            .description("Evaluates an image against the organization's Docker Scout policies: per policy pass, fail or "
-                + "unknown, with its violations (CVEs, licenses, other deviations). Costs a registry HEAD (plus an index "
-                + "GET for multi-arch) and one Scout query.")
-            .input(Schema.object()
-                .required("image", ScoutArgs.image())
-                .required("organization", ScoutArgs.organization(true))
-                .optional("platform", ScoutArgs.platform())
-                .optional("policy", Schema.string("Only this policy (definition or configuration name)")
-                    .minLength(1).maxLength(200))
-                .optional("failed_only", Schema.bool("Only policies the image fails").defaultValue(false))
-                .optional("violations_limit", Schema.integer("Most violations listed per policy (default "
-                    + DEFAULT_VIOLATIONS + "); the count covers all").min(0).max(1000)
-                    .defaultValue(DEFAULT_VIOLATIONS))
-                .optional("verbose", ScoutArgs.verbose()))
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(QUERY);
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(QUERY);
-    }
+    static final Action ACTION = Action.builder("policy_evaluation")
+        .description("Evaluates an image against the organization's Docker Scout policies: per policy pass, fail or "
+            + "unknown, with its violations (CVEs, licenses, other deviations). Costs a registry HEAD (plus an index "
+            + "GET for multi-arch) and one Scout query.")
+        .input(Schema.object()
+            .required("image", Params.image())
+            .required("organization", Params.organization(true))
+            .optional("platform", Params.platform())
+            .optional("policy", Schema.string("Only this policy (definition or configuration name)")
+                .minLength(1).maxLength(200))
+            .optional("failed_only", Schema.bool("Only policies the image fails").defaultValue(false))
+            .optional("violations_limit", Schema.integer("Most violations listed per policy (default "
+                + DEFAULT_VIOLATIONS + "); the count covers all").min(0).max(1000)
+                .defaultValue(DEFAULT_VIOLATIONS))
+            .optional("verbose", Params.verbose()))
+        .effect(Effect.READ)
+        .handler(PolicyEvaluation::handle)
+        .build();
 
-    private Result handle(Arguments args, ActionContext ctx) {
-        ImageTarget target = ImageTarget.resolve(ctx, "image", args.string("image"),
-            Platform.parse(args.string("platform", "linux/amd64")));
-        ObjectNode vars = ScoutArgs.variables(args);
+    private static Result handle(Arguments args, ActionContext ctx) {
+        ImageTarget target = ImageTarget.of(ctx, args);
+        ObjectNode vars = Params.variables(args);
         vars.putObject("query").put("digest", target.imageDigest());
-        ScoutResponse response = ScoutArgs.send(ctx, QUERY, vars);
+        ScoutResponse response = Params.send(ctx, QUERY, vars);
         JsonNode image = response.data().get("goalResultsByDigest");
         if (image == null || image.isNull()) {
             throw new ActionException(ErrorType.NOT_FOUND, "Scout has no policy results for " + target.image() + " ("
                 + target.imageDigest() + ") in organization '" + args.string("organization") + "': the image may not "
                 + "be analyzed yet or Scout may not be enabled for the repository");
         }
-        ObjectNode out = ScoutArgs.NODES.objectNode();
+        ObjectNode out = Params.NODES.objectNode();
         out.set("image", target.toJson());
         if (args.bool("verbose", false)) {
             out.set("raw", image);
-            return ScoutArgs.ok(out, response.warnings());
+            return Params.ok(out, response.warnings());
         }
         String only = args.optString("policy").orElse(null);
         boolean failedOnly = args.bool("failed_only", false);
@@ -85,10 +79,10 @@ final class PolicyEvaluation implements ScoutAction {
         int passed = 0;
         int failed = 0;
         int unknown = 0;
-        ArrayNode policies = ScoutArgs.NODES.arrayNode();
+        ArrayNode policies = Params.NODES.arrayNode();
         for (JsonNode p : image.path("policies")) {
-            if (only != null && !only.equals(ScoutArgs.text(p, "definitionName"))
-                && !only.equals(ScoutArgs.text(p, "configurationName"))) {
+            if (only != null && !only.equals(Params.text(p, "definitionName"))
+                && !only.equals(Params.text(p, "configurationName"))) {
                 continue;
             }
             String status = PolicyResults.status(p);
@@ -110,6 +104,6 @@ final class PolicyEvaluation implements ScoutAction {
         if (only != null && passed + failed + unknown == 0) {
             warnings.add("no policy named '" + only + "' was evaluated for this image");
         }
-        return ScoutArgs.ok(out, warnings);
+        return Params.ok(out, warnings);
     }
 }

@@ -75,20 +75,20 @@ final class PolicyResults {
 
     /** The compact policy result with at most {@code limit} violations. */
     static ObjectNode compact(JsonNode policy, int limit) {
-        ObjectNode out = ScoutArgs.NODES.objectNode();
-        out.put("policy", ScoutArgs.text(policy, "definitionName"));
-        out.put("configuration", ScoutArgs.text(policy, "configurationName"));
-        out.put("display_name", ScoutArgs.text(policy, "displayName"));
+        ObjectNode out = Params.NODES.objectNode();
+        out.put("policy", Params.text(policy, "definitionName"));
+        out.put("configuration", Params.text(policy, "configurationName"));
+        out.put("display_name", Params.text(policy, "displayName"));
         out.put("status", status(policy));
         JsonNode result = result(policy);
-        out.put("label", ScoutArgs.text(result, "statusLabel"));
+        out.put("label", Params.text(result, "statusLabel"));
         int count = violationCount(policy);
         out.put("violation_count", count);
         ArrayNode violations = out.putArray("violations");
         if (result != null) {
             JsonNode list = result.has("deviations") ? result.path("deviations")
-                : result.hasNonNull("deviation") ? ScoutArgs.NODES.arrayNode().add(result.get("deviation"))
-                : ScoutArgs.NODES.arrayNode();
+                : result.hasNonNull("deviation") ? Params.NODES.arrayNode().add(result.get("deviation"))
+                : Params.NODES.arrayNode();
             int listed = 0;
             for (JsonNode d : list) {
                 if (listed++ >= limit) {
@@ -104,18 +104,18 @@ final class PolicyResults {
     }
 
     private static ObjectNode violation(JsonNode d) {
-        ObjectNode v = ScoutArgs.NODES.objectNode();
+        ObjectNode v = Params.NODES.objectNode();
         if (d.has("vulnerability")) {
-            v.put("id", ScoutArgs.text(d, "vulnerability"));
-            v.put("severity", Severity.of(ScoutArgs.text(d, "severity")).wire());
-            v.put("cvss", ScoutArgs.text(d, "cvssScore"));
-            v.put("purl", ScoutArgs.text(d, "purl"));
-            v.put("fixed_by", ScoutArgs.text(d, "fixedBy"));
+            v.put("id", Params.text(d, "vulnerability"));
+            v.put("severity", Severity.of(Params.text(d, "severity")).wire());
+            v.put("cvss", Params.text(d, "cvssScore"));
+            v.put("purl", Params.text(d, "purl"));
+            v.put("fixed_by", Params.text(d, "fixedBy"));
         } else if (d.has("license")) {
-            v.put("purl", ScoutArgs.text(d, "purl"));
-            v.put("license", ScoutArgs.text(d, "license"));
+            v.put("purl", Params.text(d, "purl"));
+            v.put("license", Params.text(d, "license"));
         } else {
-            v.put("id", ScoutArgs.text(d, "id"));
+            v.put("id", Params.text(d, "id"));
             ObjectNode details = v.putObject("details");
             for (JsonNode kv : d.path("details")) {
                 String key = kv.path("displayName").asText("");

@@ -24,7 +24,7 @@ import java.util.List;
  * </ol>
  * Repository names go to Scout in Docker Hub's familiar form ({@code nginx}, {@code myorg/app}).
  */
-final class Recommendations implements ScoutAction {
+final class Recommendations {
     static final int DEFAULT_LIMIT = 5;
 
     private static final String RECOMMENDED_TAGS = """
@@ -80,39 +80,28 @@ final class Recommendations implements ScoutAction {
         }
         """).with(RECOMMENDED_TAGS, RECOMMENDED_TAG);
 
-    @Override
-    public Action action() {
-        return Action.builder("recommendations")
-            .description("Docker Scout's recommended tags for an image and for its base image (fewer vulnerabilities, "
-                + "smaller, newer), with their vulnerability counts. Costs a registry HEAD (plus an index GET for "
-                + "multi-arch) and up to three Scout queries.")
-            .input(Schema.object()
-                .required("image", ScoutArgs.image())
-                .optional("platform", ScoutArgs.platform())
-                .optional("organization", ScoutArgs.organization(false))
-                .optional("limit", Schema.integer("Most recommended tags listed per current tag (default "
-                    + DEFAULT_LIMIT + ")").min(1).max(50).defaultValue(DEFAULT_LIMIT))
-                .optional("verbose", ScoutArgs.verbose()))
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(BASE_IMAGES, BY_TAG, BY_DIGEST);
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(BASE_IMAGES, BY_TAG, BY_DIGEST);
-    }
+    static final Action ACTION = Action.builder("recommendations")
+        .description("Docker Scout's recommended tags for an image and for its base image (fewer vulnerabilities, "
+            + "smaller, newer), with their vulnerability counts. Costs a registry HEAD (plus an index GET for "
+            + "multi-arch) and up to three Scout queries.")
+        .input(Params.imageInput()
+            .optional("limit", Schema.integer("Most recommended tags listed per current tag (default "
+                + DEFAULT_LIMIT + ")").min(1).max(50).defaultValue(DEFAULT_LIMIT))
+            .optional("verbose", Params.verbose()))
+        .effect(Effect.READ)
+        .handler(Recommendations::handle)
+        .build();
 
-    private Result handle(Arguments args, ActionContext ctx) {
-        ImageTarget target = ImageTarget.resolve(ctx, "image", args.string("image"),
-            Platform.parse(args.string("platform", "linux/amd64")));
+    private static Result handle(Arguments args, ActionContext ctx) {
+        ImageTarget target = ImageTarget.of(ctx, args);
         boolean verbose = args.bool("verbose", false);
         int limit = args.integer("limit", DEFAULT_LIMIT);
         List<String> warnings = new ArrayList<>();
 
-        ObjectNode bv = ScoutArgs.variables(args);
-        bv.put("digest", target.imageDigest());
-        ScoutResponse baseResponse = ScoutArgs.send(ctx, BASE_IMAGES, bv);
+        ScoutResponse baseResponse = Params.send(ctx, BASE_IMAGES, Params.variables(args, target));
         warnings.addAll(baseResponse.warnings());
         JsonNode base = null;
         for (JsonNode match : baseResponse.data().path("baseImagesByDigest")) {
@@ -128,49 +117,49 @@ final class Recommendations implements ScoutAction {
         String baseTag = null;
         if (base != null) {
             baseTag = currentTag(base);
-            String baseRepo = ScoutArgs.text(base.path("repository"), "repoName");
+            String baseRepo = Params.text(base.path("repository"), "repoName");
             if (baseRepo != null) {
-                baseRecs = recommend(ctx, args, baseRepo, baseTag, ScoutArgs.text(base, "digest"), warnings);
+                baseRecs = recommend(ctx, args, baseRepo, baseTag, Params.text(base, "digest"), warnings);
             }
         }
 
-        ObjectNode out = ScoutArgs.NODES.objectNode();
+        ObjectNode out = Params.NODES.objectNode();
         out.set("image", target.toJson());
         if (verbose) {
             out.set("base_images", baseResponse.data().path("baseImagesByDigest"));
             out.set("image_recommendations", own);
             out.set("base_image_recommendations", baseRecs);
-            return ScoutArgs.ok(out, warnings);
+            return Params.ok(out, warnings);
         }
         if (base == null) {
             out.putNull("base_image");
         } else {
             ObjectNode b = out.putObject("base_image");
-            b.put("repository", ScoutArgs.text(base.path("repository"), "repoName"));
+            b.put("repository", Params.text(base.path("repository"), "repoName"));
             b.put("tag", baseTag);
-            b.put("digest", ScoutArgs.text(base, "digest"));
-            b.set("vulnerabilities", ScoutArgs.counts(base.get("vulnerabilityReport")));
+            b.put("digest", Params.text(base, "digest"));
+            b.set("vulnerabilities", Params.counts(base.get("vulnerabilityReport")));
         }
         out.set("image_recommendations", compact(own, limit));
         out.set("base_image_recommendations", compact(baseRecs, limit));
         if (own == null && baseRecs == null) {
             warnings.add("Scout has no tag recommendations for this image or its base image");
         }
-        return ScoutArgs.ok(out, warnings);
+        return Params.ok(out, warnings);
     }
 
     /** Tag recommendations by repository and tag, or by digest when there is no tag. */
     private static JsonNode recommend(ActionContext ctx, Arguments args, String repository, String tag, String digest,
                                       List<String> warnings) {
-        ObjectNode vars = ScoutArgs.variables(args);
+        ObjectNode vars = Params.variables(args);
         vars.put("repository", repository);
         ScoutResponse r;
         if (tag != null) {
             vars.put("tag", tag);
-            r = ScoutArgs.send(ctx, BY_TAG, vars);
+            r = Params.send(ctx, BY_TAG, vars);
         } else if (digest != null) {
             vars.put("digest", digest);
-            r = ScoutArgs.send(ctx, BY_DIGEST, vars);
+            r = Params.send(ctx, BY_DIGEST, vars);
         } else {
             return null;
         }
@@ -197,8 +186,8 @@ final class Recommendations implements ScoutAction {
         if (recs == null) {
             return null;
         }
-        ObjectNode out = ScoutArgs.NODES.objectNode();
-        out.put("repository", ScoutArgs.text(recs.path("repository"), "name"));
+        ObjectNode out = Params.NODES.objectNode();
+        out.put("repository", Params.text(recs.path("repository"), "name"));
         ArrayNode list = out.putArray("recommendations");
         for (JsonNode r : recs.path("recommendations")) {
             ObjectNode entry = list.addObject();
@@ -216,23 +205,23 @@ final class Recommendations implements ScoutAction {
     }
 
     private static ObjectNode tag(JsonNode t) {
-        ObjectNode n = ScoutArgs.NODES.objectNode();
-        n.put("tag", ScoutArgs.text(t.path("tag"), "name"));
+        ObjectNode n = Params.NODES.objectNode();
+        n.put("tag", Params.text(t.path("tag"), "name"));
         ArrayNode tags = n.putArray("tags");
         t.path("tags").forEach(x -> tags.add(x.asText()));
-        n.put("digest", ScoutArgs.text(t, "digest"));
-        n.put("created_at", ScoutArgs.text(t, "createdAt"));
+        n.put("digest", Params.text(t, "digest"));
+        n.put("created_at", Params.text(t, "createdAt"));
         if (t.hasNonNull("imageSize")) {
             n.put("size", t.get("imageSize").asLong());
         }
         if (t.hasNonNull("packageCount")) {
             n.put("packages", t.get("packageCount").asInt());
         }
-        n.set("vulnerabilities", ScoutArgs.counts(t.get("vulnerabilityReport")));
+        n.set("vulnerabilities", Params.counts(t.get("vulnerabilityReport")));
         JsonNode scoring = t.path("scoring");
         if (scoring.isObject()) {
             n.put("score", scoring.path("total").asInt());
-            n.put("summary", ScoutArgs.text(scoring, "summary"));
+            n.put("summary", Params.text(scoring, "summary"));
         }
         return n;
     }

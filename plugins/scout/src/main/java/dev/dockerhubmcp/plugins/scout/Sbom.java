@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code sbom}: the packages Scout found in an image ({@code imagePackagesByDigest}: purl, name, version, type,
  * licenses, and the layer that holds each). The API answers the whole list at once, so paging is client-side.
  */
-final class Sbom implements ScoutAction {
+final class Sbom {
     static final int DEFAULT_PAGE_SIZE = 100;
 
     static final ScoutQuery QUERY = ScoutQuery.of("ScoutSbom", """
@@ -41,39 +41,28 @@ final class Sbom implements ScoutAction {
         }
         """);
 
-    @Override
-    public Action action() {
-        return Action.builder("sbom")
-            .description("Packages of an image from Docker Scout's SBOM (purl, name, version, type, licenses, layer), "
-                + "sorted by type and name, filterable by type and name; Scout returns the whole list, so paging is "
-                + "client-side. Costs a registry HEAD (plus an index GET for multi-arch) and one Scout query.")
-            .input(Schema.object()
-                .required("image", ScoutArgs.image())
-                .optional("platform", ScoutArgs.platform())
-                .optional("organization", ScoutArgs.organization(false))
-                .optional("package_type", Schema.string("Only packages of this purl type (deb, apk, rpm, npm, maven, "
-                    + "pypi, golang, …)").pattern("^[a-z0-9.+-]{1,32}$"))
-                .optional("name", Schema.string("Only packages whose name contains this text (case-insensitive)")
-                    .minLength(1).maxLength(200))
-                .optional("page", ScoutArgs.page())
-                .optional("page_size", ScoutArgs.pageSize(DEFAULT_PAGE_SIZE))
-                .optional("verbose", ScoutArgs.verbose()))
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(QUERY);
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(QUERY);
-    }
+    static final Action ACTION = Action.builder("sbom")
+        .description("Packages of an image from Docker Scout's SBOM (purl, name, version, type, licenses, layer), "
+            + "sorted by type and name, filterable by type and name; Scout returns the whole list, so paging is "
+            + "client-side. Costs a registry HEAD (plus an index GET for multi-arch) and one Scout query.")
+        .input(Params.imageInput()
+            .optional("package_type", Schema.string("Only packages of this purl type (deb, apk, rpm, npm, maven, "
+                + "pypi, golang, …)").pattern("^[a-z0-9.+-]{1,32}$"))
+            .optional("name", Schema.string("Only packages whose name contains this text (case-insensitive)")
+                .minLength(1).maxLength(200))
+            .optional("page", Params.page())
+            .optional("page_size", Params.pageSize(DEFAULT_PAGE_SIZE))
+            .optional("verbose", Params.verbose()))
+        .effect(Effect.READ)
+        .handler(Sbom::handle)
+        .build();
 
-    private Result handle(Arguments args, ActionContext ctx) {
-        ImageTarget target = ImageTarget.resolve(ctx, "image", args.string("image"),
-            Platform.parse(args.string("platform", "linux/amd64")));
-        ObjectNode vars = ScoutArgs.variables(args);
-        vars.put("digest", target.imageDigest());
-        ScoutResponse response = ScoutArgs.send(ctx, QUERY, vars);
+    private static Result handle(Arguments args, ActionContext ctx) {
+        ImageTarget target = ImageTarget.of(ctx, args);
+        ScoutResponse response = Params.send(ctx, QUERY, Params.variables(args, target));
         JsonNode record = response.data().get("imagePackagesByDigest");
         List<Findings.ImagePackage> packages = new ArrayList<>(Findings.packages(record, target));
         List<String> warnings = new ArrayList<>(response.warnings());
@@ -92,17 +81,17 @@ final class Sbom implements ScoutAction {
         packages.sort(Comparator.comparing((Findings.ImagePackage p) -> String.valueOf(p.type()))
             .thenComparing(p -> String.valueOf(p.name())).thenComparing(p -> String.valueOf(p.version())));
         boolean verbose = args.bool("verbose", false);
-        ObjectNode out = ScoutArgs.NODES.objectNode();
+        ObjectNode out = Params.NODES.objectNode();
         out.set("image", target.toJson());
         out.put("sbom_state", state);
         out.put("layers", record.path("imageLayers").path("layers").size());
-        ScoutArgs.page(out, "packages", packages.stream()
+        Params.page(out, "packages", packages.stream()
             .map(p -> verbose ? p.raw() : row(p, ordinals)).toList(), args, DEFAULT_PAGE_SIZE);
-        return ScoutArgs.ok(out, warnings);
+        return Params.ok(out, warnings);
     }
 
     private static JsonNode row(Findings.ImagePackage p, Map<String, Integer> ordinals) {
-        ObjectNode r = ScoutArgs.NODES.objectNode();
+        ObjectNode r = Params.NODES.objectNode();
         r.put("purl", p.purl());
         r.put("name", p.name());
         r.put("version", p.version());

@@ -14,19 +14,17 @@ import java.util.List;
 @Extension
 public final class ScoutPlugin implements DockerHubPlugin {
 
-    /** Every action with its queries, listed explicitly. */
-    public static List<ScoutAction> scoutActions() {
-        return List.of(
-            new Summary(),
-            new Cves(),
-            new Vulnerabilities(),
-            new Sbom(),
-            new Compare(),
-            new Policies(),
-            new PolicyEvaluation(),
-            new Recommendations(),
-            new HardenedImages());
-    }
+    /** Every action, listed explicitly; each action class also declares the QUERIES it can send. */
+    private static final List<Action> ACTIONS = List.of(
+        Summary.ACTION,
+        Cves.ACTION,
+        Vulnerabilities.ACTION,
+        Sbom.ACTION,
+        Compare.ACTION,
+        Policies.ACTION,
+        PolicyEvaluation.ACTION,
+        Recommendations.ACTION,
+        HardenedImages.ACTION);
 
     @Override
     public String id() {
@@ -41,6 +39,6 @@ public final class ScoutPlugin implements DockerHubPlugin {
 
     @Override
     public List<Action> actions() {
-        return scoutActions().stream().map(ScoutAction::action).toList();
+        return ACTIONS;
     }
 }

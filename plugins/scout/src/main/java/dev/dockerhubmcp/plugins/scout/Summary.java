@@ -20,7 +20,7 @@ import java.util.List;
  * two fields: {@code imageSummariesByDigest} (counts, SBOM state) and {@code imageDetailsByDigest} (base image, package
  * count), both for the platform image digest.
  */
-final class Summary implements ScoutAction {
+final class Summary {
     static final ScoutQuery QUERY = ScoutQuery.of("ScoutSummary", """
         query ScoutSummary($context: Context!, $digests: [String!]!, $digest: String!, $platform: ImagePlatform!) {
           imageSummariesByDigest(context: $context, digests: $digests) {
@@ -38,34 +38,24 @@ final class Summary implements ScoutAction {
         }
         """);
 
-    @Override
-    public Action action() {
-        return Action.builder("summary")
-            .description("Vulnerability counts by severity, SBOM state and base image of an image, from Docker Scout. "
-                + "Costs a registry HEAD (plus one index GET for multi-arch images) and one Scout query.")
-            .input(Schema.object()
-                .required("image", ScoutArgs.image())
-                .optional("platform", ScoutArgs.platform())
-                .optional("organization", ScoutArgs.organization(false))
-                .optional("verbose", ScoutArgs.verbose()))
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(QUERY);
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(QUERY);
-    }
+    static final Action ACTION = Action.builder("summary")
+        .description("Vulnerability counts by severity, SBOM state and base image of an image, from Docker Scout. "
+            + "Costs a registry HEAD (plus one index GET for multi-arch images) and one Scout query.")
+        .input(Params.imageInput()
+            .optional("verbose", Params.verbose()))
+        .effect(Effect.READ)
+        .handler(Summary::handle)
+        .build();
 
-    private Result handle(Arguments args, ActionContext ctx) {
-        Platform platform = Platform.parse(args.string("platform", "linux/amd64"));
-        ImageTarget target = ImageTarget.resolve(ctx, "image", args.string("image"), platform);
-        ObjectNode vars = ScoutArgs.variables(args);
+    private static Result handle(Arguments args, ActionContext ctx) {
+        ImageTarget target = ImageTarget.of(ctx, args);
+        ObjectNode vars = Params.variables(args, target);
         vars.putArray("digests").add(target.imageDigest());
-        vars.put("digest", target.imageDigest());
-        vars.set("platform", (target.platform() == null ? platform : target.platform()).toVariable());
-        ScoutResponse response = ScoutArgs.send(ctx, QUERY, vars);
+        vars.set("platform", (target.platform() == null ? ImageTarget.platform(args) : target.platform()).toVariable());
+        ScoutResponse response = Params.send(ctx, QUERY, vars);
         JsonNode summaries = response.data().path("imageSummariesByDigest");
         JsonNode summary = null;
         for (JsonNode s : summaries) {
@@ -80,15 +70,15 @@ final class Summary implements ScoutAction {
         }
         JsonNode details = response.data().path("imageDetailsByDigest");
         List<String> warnings = new ArrayList<>(response.warnings());
-        ObjectNode out = ScoutArgs.NODES.objectNode();
+        ObjectNode out = Params.NODES.objectNode();
         out.set("image", target.toJson());
         if (args.bool("verbose", false)) {
             out.set("raw", response.data());
-            return ScoutArgs.ok(out, warnings);
+            return Params.ok(out, warnings);
         }
         String state = summary.path("sbomState").asText("NONE");
         out.put("sbom_state", state);
-        ObjectNode counts = ScoutArgs.counts(summary.get("vulnerabilityReport"));
+        ObjectNode counts = Params.counts(summary.get("vulnerabilityReport"));
         out.set("vulnerabilities", counts);
         if (counts == null) {
             warnings.add("Scout has not scanned this image yet (SBOM state " + state + ")");
@@ -101,7 +91,7 @@ final class Summary implements ScoutAction {
         } else {
             out.putNull("base_image");
         }
-        return ScoutArgs.ok(out, warnings);
+        return Params.ok(out, warnings);
     }
 
     private static ObjectNode baseImage(JsonNode details) {
@@ -109,11 +99,11 @@ final class Summary implements ScoutAction {
         if (base == null || base.isNull()) {
             return null;
         }
-        ObjectNode b = ScoutArgs.NODES.objectNode();
+        ObjectNode b = Params.NODES.objectNode();
         JsonNode repo = base.path("repository");
-        b.put("repository", ScoutArgs.text(repo, "repoName"));
-        b.put("host", ScoutArgs.text(repo, "hostName"));
-        String tag = ScoutArgs.text(details.get("baseImageTag"), "name");
+        b.put("repository", Params.text(repo, "repoName"));
+        b.put("host", Params.text(repo, "hostName"));
+        String tag = Params.text(details.get("baseImageTag"), "name");
         if (tag == null) {
             for (JsonNode t : base.path("tags")) {
                 if (t.path("current").asBoolean(false)) {
@@ -123,7 +113,7 @@ final class Summary implements ScoutAction {
             }
         }
         b.put("tag", tag);
-        b.put("digest", ScoutArgs.text(base, "digest"));
+        b.put("digest", Params.text(base, "digest"));
         return b;
     }
 }

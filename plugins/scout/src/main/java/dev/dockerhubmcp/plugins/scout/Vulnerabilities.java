@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * priority, the VEX statements and exceptions that apply, and the layers that hold the package. It selects more fields
  * than {@code cves}, so its answers are larger (default page size 20).
  */
-final class Vulnerabilities implements ScoutAction {
+final class Vulnerabilities {
     static final int DEFAULT_PAGE_SIZE = 20;
     private static final int DESCRIPTION_CAP = 1000;
 
@@ -67,28 +67,22 @@ final class Vulnerabilities implements ScoutAction {
         }
         """);
 
-    @Override
-    public Action action() {
-        return Action.builder("vulnerabilities")
-            .description("Detailed CVEs of an image from Docker Scout: the rows of 'cves' plus purl, description, "
-                + "advisory URL, CVSS vector, CWEs, vulnerable range, dates, EPSS priority, VEX statements and exceptions, "
-                + "and the layers holding the package. Use 'cves' for a quick list; this one costs more context. Same "
-                + "filters, order, paging and upstream calls as 'cves'.")
-            .input(Cves.input()
-                .optional("page_size", ScoutArgs.pageSize(DEFAULT_PAGE_SIZE)))
-            .effect(Effect.READ)
-            .handler(this::handle)
-            .build();
-    }
+    /** Every query the action can send. */
+    static final List<ScoutQuery> QUERIES = List.of(PACKAGES, VULNERABILITIES);
 
-    @Override
-    public List<ScoutQuery> queries() {
-        return List.of(PACKAGES, VULNERABILITIES);
-    }
+    static final Action ACTION = Action.builder("vulnerabilities")
+        .description("Detailed CVEs of an image from Docker Scout: the rows of 'cves' plus purl, description, "
+            + "advisory URL, CVSS vector, CWEs, vulnerable range, dates, EPSS priority, VEX statements and exceptions, "
+            + "and the layers holding the package. Use 'cves' for a quick list; this one costs more context. Same "
+            + "filters, order, paging and upstream calls as 'cves'.")
+        .input(Cves.input()
+            .optional("page_size", Params.pageSize(DEFAULT_PAGE_SIZE)))
+        .effect(Effect.READ)
+        .handler(Vulnerabilities::handle)
+        .build();
 
-    private Result handle(Arguments args, ActionContext ctx) {
-        ImageTarget target = ImageTarget.resolve(ctx, "image", args.string("image"),
-            Platform.parse(args.string("platform", "linux/amd64")));
+    private static Result handle(Arguments args, ActionContext ctx) {
+        ImageTarget target = ImageTarget.of(ctx, args);
         Findings.Scan scan = Findings.scan(ctx, args, target, PACKAGES, VULNERABILITIES);
         List<Findings.Finding> matched = Findings.filter(scan.findings(), args);
         Map<String, Integer> layerOrdinals = new HashMap<>();
@@ -96,42 +90,42 @@ final class Vulnerabilities implements ScoutAction {
             layerOrdinals.put(l.path("diffId").asText(), l.path("ordinal").asInt());
         }
         boolean verbose = args.bool("verbose", false);
-        ObjectNode out = ScoutArgs.NODES.objectNode();
+        ObjectNode out = Params.NODES.objectNode();
         out.set("image", target.toJson());
         out.put("sbom_state", scan.sbomState());
         out.set("counts", Findings.counts(scan.findings()));
-        ScoutArgs.page(out, "vulnerabilities", matched.stream()
+        Params.page(out, "vulnerabilities", matched.stream()
             .map(f -> verbose ? raw(f) : row(f, layerOrdinals)).toList(), args, DEFAULT_PAGE_SIZE);
-        return ScoutArgs.ok(out, scan.warnings());
+        return Params.ok(out, scan.warnings());
     }
 
     private static ObjectNode row(Findings.Finding f, Map<String, Integer> layerOrdinals) {
         ObjectNode r = f.row();
         JsonNode v = f.vuln();
         r.put("purl", f.pkg().purl());
-        r.put("source", ScoutArgs.text(v, "source"));
-        String description = ScoutArgs.text(v, "description");
+        r.put("source", Params.text(v, "source"));
+        String description = Params.text(v, "description");
         if (description != null && description.length() > DESCRIPTION_CAP) {
             description = description.substring(0, DESCRIPTION_CAP) + "…";
         }
         r.put("description", description);
-        r.put("url", ScoutArgs.text(v, "url"));
-        r.put("cvss_vector", ScoutArgs.text(v.path("cvss"), "vector"));
-        r.put("cvss_version", ScoutArgs.text(v.path("cvss"), "version"));
+        r.put("url", Params.text(v, "url"));
+        r.put("cvss_vector", Params.text(v.path("cvss"), "vector"));
+        r.put("cvss_version", Params.text(v.path("cvss"), "version"));
         ArrayNode cwes = r.putArray("cwes");
         v.path("cwes").forEach(c -> cwes.add(c.path("cweId").asText()));
-        r.put("vulnerable_range", ScoutArgs.text(v, "vulnerableRange"));
-        r.put("published_at", ScoutArgs.text(v, "publishedAt"));
-        r.put("updated_at", ScoutArgs.text(v, "updatedAt"));
+        r.put("vulnerable_range", Params.text(v, "vulnerableRange"));
+        r.put("published_at", Params.text(v, "publishedAt"));
+        r.put("updated_at", Params.text(v, "updatedAt"));
         JsonNode epss = v.path("epss");
         if (epss.isObject()) {
             r.put("epss_percentile", epss.path("percentile").asDouble());
-            r.put("epss_priority", ScoutArgs.text(epss, "priority"));
+            r.put("epss_priority", Params.text(epss, "priority"));
         }
         r.set("exceptions", statements(v.path("vulnerabilityExceptions")));
         r.set("vex_statements", statements(v.path("vexStatements")));
         TreeSet<Integer> layers = new TreeSet<>();
-        ArrayNode paths = ScoutArgs.NODES.arrayNode();
+        ArrayNode paths = Params.NODES.arrayNode();
         for (JsonNode loc : f.pkg().raw().path("locations")) {
             Integer ordinal = layerOrdinals.get(loc.path("diffId").asText());
             if (ordinal != null) {
@@ -146,21 +140,21 @@ final class Vulnerabilities implements ScoutAction {
     }
 
     private static ArrayNode statements(JsonNode list) {
-        ArrayNode out = ScoutArgs.NODES.arrayNode();
+        ArrayNode out = Params.NODES.arrayNode();
         for (JsonNode s : list) {
             ObjectNode o = out.addObject();
-            o.put("source", ScoutArgs.text(s, "sourceType"));
-            o.put("type", ScoutArgs.text(s, "type"));
-            o.put("status", ScoutArgs.text(s, "status"));
-            o.put("justification", ScoutArgs.text(s, "justification"));
-            o.put("document_url", ScoutArgs.text(s, "documentUrl"));
-            o.put("timestamp", ScoutArgs.text(s, "timestamp"));
+            o.put("source", Params.text(s, "sourceType"));
+            o.put("type", Params.text(s, "type"));
+            o.put("status", Params.text(s, "status"));
+            o.put("justification", Params.text(s, "justification"));
+            o.put("document_url", Params.text(s, "documentUrl"));
+            o.put("timestamp", Params.text(s, "timestamp"));
         }
         return out;
     }
 
     private static ObjectNode raw(Findings.Finding f) {
-        ObjectNode n = ScoutArgs.NODES.objectNode();
+        ObjectNode n = Params.NODES.objectNode();
         n.set("package", f.pkg().raw());
         n.set("vulnerability", f.vuln());
         return n;

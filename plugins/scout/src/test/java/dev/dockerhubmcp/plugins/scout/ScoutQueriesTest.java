@@ -1,6 +1,7 @@
 package dev.dockerhubmcp.plugins.scout;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dockerhubmcp.api.Action;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;
@@ -16,22 +17,45 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every query of every action validates against the Scout schema; none can be left out of the check. */
 class ScoutQueriesTest {
+    /** Every action class of the plugin; {@link #thePluginListsExactlyTheScoutActions} fails when one is missing. */
+    private static final List<Class<?>> ACTION_CLASSES = List.of(Summary.class, Cves.class, Vulnerabilities.class,
+        Sbom.class, Compare.class, Policies.class, PolicyEvaluation.class, Recommendations.class,
+        HardenedImages.class);
+
+    private static Object constant(Class<?> type, String name) {
+        try {
+            Field f = type.getDeclaredField(name);
+            f.setAccessible(true);
+            return f.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(type.getSimpleName() + " has no static " + name, e);
+        }
+    }
+
+    private static Action action(Class<?> type) {
+        return (Action) constant(type, "ACTION");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ScoutQuery> queries(Class<?> type) {
+        return (List<ScoutQuery>) constant(type, "QUERIES");
+    }
 
     @Test
     void everyQueryOfEveryActionValidatesAgainstTheSchema() {
         List<String> failures = new ArrayList<>();
         int checked = 0;
-        for (ScoutAction a : ScoutPlugin.scoutActions()) {
-            for (ScoutQuery q : a.queries()) {
+        for (Class<?> a : ACTION_CLASSES) {
+            for (ScoutQuery q : queries(a)) {
                 checked++;
                 List<String> errors = ScoutSchema.get().validate(q.text());
                 if (!errors.isEmpty()) {
-                    failures.add(a.action().name() + " / " + q.name() + ": " + errors);
+                    failures.add(action(a).name() + " / " + q.name() + ": " + errors);
                 }
             }
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
-        assertTrue(checked >= ScoutPlugin.scoutActions().size(), "every action has at least one query");
+        assertTrue(checked >= ACTION_CLASSES.size(), "every action has at least one query");
     }
 
     @Test
@@ -59,14 +83,14 @@ class ScoutQueriesTest {
     @Test
     void everyQueryConstantIsDeclaredByItsAction() throws IllegalAccessException {
         Set<String> names = new HashSet<>();
-        for (ScoutAction a : ScoutPlugin.scoutActions()) {
-            List<ScoutQuery> declared = a.queries();
-            for (Field f : a.getClass().getDeclaredFields()) {
+        for (Class<?> a : ACTION_CLASSES) {
+            List<ScoutQuery> declared = queries(a);
+            for (Field f : a.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == ScoutQuery.class) {
                     f.setAccessible(true);
                     ScoutQuery q = (ScoutQuery) f.get(null);
-                    assertTrue(declared.contains(q), a.getClass().getSimpleName() + "." + f.getName()
-                        + " is not in queries()");
+                    assertTrue(declared.contains(q), a.getSimpleName() + "." + f.getName()
+                        + " is not in QUERIES");
                 }
             }
             for (ScoutQuery q : declared) {
@@ -78,8 +102,7 @@ class ScoutQueriesTest {
     @Test
     void thePluginListsExactlyTheScoutActions() {
         ScoutPlugin plugin = new ScoutPlugin();
-        assertEquals(ScoutPlugin.scoutActions().stream().map(a -> a.action().name()).toList(),
-            plugin.actions().stream().map(a -> a.name()).toList());
+        assertEquals(ACTION_CLASSES.stream().map(ScoutQueriesTest::action).toList(), plugin.actions());
         assertEquals(List.of("summary", "cves", "vulnerabilities", "sbom", "compare", "policies", "policy_evaluation",
             "recommendations", "hardened_images"), plugin.actions().stream().map(a -> a.name()).toList());
         assertEquals("hub_scout", plugin.toolName());

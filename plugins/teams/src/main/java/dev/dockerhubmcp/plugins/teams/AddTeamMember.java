@@ -17,9 +17,9 @@ final class AddTeamMember {
         .description("Add an organization member to a team by Docker ID; they gain the repository access the team "
             + "has. One request; org owners only (invite people who are not members yet with hub_org bulk_invite).")
         .input(Schema.object()
-            .required("org", Fields.org())
-            .required("team", Fields.team())
-            .required("member", Fields.username("Docker ID (username) of the organization member to add")))
+            .required("org", Params.org())
+            .required("team", Params.team())
+            .required("member", Params.username("Docker ID (username) of the organization member to add")))
         .output(Schema.object()
             .required("added", Schema.bool(null))
             .required("team", Schema.string(null))

@@ -17,11 +17,11 @@ final class CreateTeam {
         .description("Create a team (group) in an organization, with an optional description; answers the new "
             + "team with its id. One request; org owners only.")
         .input(Schema.object()
-            .required("org", Fields.org())
-            .required("name", Fields.newName("Name of the new team"))
-            .optional("description", Fields.description())
-            .optional("verbose", Fields.verbose()))
-        .output(Fields.teamOutput())
+            .required("org", Params.org())
+            .required("name", Params.newName("Name of the new team"))
+            .optional("description", Params.description())
+            .optional("verbose", Params.verbose()))
+        .output(Params.teamOutput())
         .effect(Effect.WRITE)
         .handler(CreateTeam::handle)
         .build();
@@ -33,6 +33,6 @@ final class CreateTeam {
         ObjectNode body = JsonNodes.object().put("name", args.string("name"));
         args.optString("description").ifPresent(d -> body.put("description", d));
         HubResponse r = ctx.hub().send(HubRequest.post("/v2/orgs/{}/groups", args.string("org")).body(body).build());
-        return Result.ok(r.status(), Fields.team(r.object(), args.bool("verbose", false)));
+        return Result.ok(r.status(), Params.team(r.object(), args.bool("verbose", false)));
     }
 }

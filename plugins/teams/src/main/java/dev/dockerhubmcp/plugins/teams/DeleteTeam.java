@@ -16,8 +16,8 @@ final class DeleteTeam {
         .description("Delete a team from an organization; its members lose the repository access the team "
             + "granted. Destructive and irreversible. One request; org owners only.")
         .input(Schema.object()
-            .required("org", Fields.org())
-            .required("team", Fields.team()))
+            .required("org", Params.org())
+            .required("team", Params.team()))
         .output(Schema.object()
             .required("deleted", Schema.bool(null))
             .required("team", Schema.string(null)))

@@ -15,10 +15,10 @@ final class GetTeam {
         .description("Read one team of an organization: id (the group_id repository permissions use), name, "
             + "description, member_count. One request.")
         .input(Schema.object()
-            .required("org", Fields.org())
-            .required("team", Fields.team())
-            .optional("verbose", Fields.verbose()))
-        .output(Fields.teamOutput())
+            .required("org", Params.org())
+            .required("team", Params.team())
+            .optional("verbose", Params.verbose()))
+        .output(Params.teamOutput())
         .effect(Effect.READ)
         .handler(GetTeam::handle)
         .build();
@@ -29,6 +29,6 @@ final class GetTeam {
     private static Result handle(Arguments args, ActionContext ctx) {
         HubResponse r = ctx.hub().send(HubRequest.get("/v2/orgs/{}/groups/{}", args.string("org"),
             args.string("team")).build());
-        return Result.ok(r.status(), Fields.team(r.object(), args.bool("verbose", false)));
+        return Result.ok(r.status(), Params.team(r.object(), args.bool("verbose", false)));
     }
 }

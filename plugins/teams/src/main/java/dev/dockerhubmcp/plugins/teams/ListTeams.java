@@ -18,10 +18,10 @@ final class ListTeams {
             + "matching a search term or those a given user belongs to. One request per page; all_pages walks the "
             + "pages up to max_items.")
         .input(PAGING.input(Schema.object()
-            .required("org", Fields.org())
+            .required("org", Params.org())
             .optional("search", Schema.string("Only teams whose name matches this term").minLength(1).maxLength(255))
-            .optional("username", Fields.username("Only teams this Docker ID belongs to"))
-            .optional("verbose", Fields.verbose())))
+            .optional("username", Params.username("Only teams this Docker ID belongs to"))
+            .optional("verbose", Params.verbose())))
         .output(PAGING.output("A team: id, name, description, member_count"))
         .effect(Effect.READ)
         .handler(ListTeams::handle)
@@ -36,6 +36,6 @@ final class ListTeams {
             .query("search", args.optString("search").orElse(null))
             .build();
         boolean verbose = args.bool("verbose", false);
-        return PAGING.run(args, ctx, base, t -> Fields.team(t, verbose));
+        return PAGING.run(args, ctx, base, t -> Params.team(t, verbose));
     }
 }

@@ -18,12 +18,12 @@ final class PatchTeam {
         .description("Change some of a team's details: a new name and/or description; fields not given are left "
             + "as they are. One request; org owners only.")
         .input(Schema.object()
-            .required("org", Fields.org())
-            .required("team", Fields.team())
-            .optional("name", Fields.newName("New name for the team"))
-            .optional("description", Fields.description())
-            .optional("verbose", Fields.verbose()))
-        .output(Fields.teamOutput())
+            .required("org", Params.org())
+            .required("team", Params.team())
+            .optional("name", Params.newName("New name for the team"))
+            .optional("description", Params.description())
+            .optional("verbose", Params.verbose()))
+        .output(Params.teamOutput())
         .effect(Effect.WRITE)
         .handler(PatchTeam::handle)
         .build();
@@ -40,6 +40,6 @@ final class PatchTeam {
         }
         HubResponse r = ctx.hub().send(HubRequest.patch("/v2/orgs/{}/groups/{}", args.string("org"),
             args.string("team")).body(body).build());
-        return Result.ok(r.status(), Fields.team(r.object(), args.bool("verbose", false)));
+        return Result.ok(r.status(), Params.team(r.object(), args.bool("verbose", false)));
     }
 }

@@ -16,9 +16,9 @@ final class RemoveTeamMember {
         .description("Remove a user from a team (they stay in the organization but lose the team's repository "
             + "access). Destructive. One request; org owners only.")
         .input(Schema.object()
-            .required("org", Fields.org())
-            .required("team", Fields.team())
-            .required("username", Fields.username("Docker ID (username) to remove from the team")))
+            .required("org", Params.org())
+            .required("team", Params.team())
+            .required("username", Params.username("Docker ID (username) to remove from the team")))
         .output(Schema.object()
             .required("removed", Schema.bool(null))
             .required("team", Schema.string(null))

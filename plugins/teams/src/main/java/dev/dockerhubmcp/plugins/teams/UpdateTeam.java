@@ -17,12 +17,12 @@ final class UpdateTeam {
         .description("Replace a team's details (PUT): name is required (repeat the current one to keep it), "
             + "description optional. To change a single field use patch. One request; org owners only.")
         .input(Schema.object()
-            .required("org", Fields.org())
-            .required("team", Fields.team())
-            .required("name", Fields.newName("The team's name after the update (required by the API)"))
-            .optional("description", Fields.description())
-            .optional("verbose", Fields.verbose()))
-        .output(Fields.teamOutput())
+            .required("org", Params.org())
+            .required("team", Params.team())
+            .required("name", Params.newName("The team's name after the update (required by the API)"))
+            .optional("description", Params.description())
+            .optional("verbose", Params.verbose()))
+        .output(Params.teamOutput())
         .effect(Effect.WRITE)
         .handler(UpdateTeam::handle)
         .build();
@@ -35,6 +35,6 @@ final class UpdateTeam {
         args.optString("description").ifPresent(d -> body.put("description", d));
         HubResponse r = ctx.hub().send(HubRequest.put("/v2/orgs/{}/groups/{}", args.string("org"),
             args.string("team")).body(body).build());
-        return Result.ok(r.status(), Fields.team(r.object(), args.bool("verbose", false)));
+        return Result.ok(r.status(), Params.team(r.object(), args.bool("verbose", false)));
     }
 }

@@ -13,10 +13,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /** Argument schemas and small helpers the token actions share. */
-final class AuthParams {
+final class Params {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private AuthParams() {
+    private Params() {
     }
 
     static Schema.Prop page() {

@@ -7,11 +7,11 @@ import dev.dockerhubmcp.api.Patterns;
 import dev.dockerhubmcp.api.Schema;
 
 /** The argument schemas and compact shapes the teams actions share. */
-final class Fields {
+final class Params {
     /** A team (group) name: letters, digits, '.', '_' and '-', starting with a letter or digit. */
     static final String TEAM = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
 
-    private Fields() {
+    private Params() {
     }
 
     static Schema.Prop org() {

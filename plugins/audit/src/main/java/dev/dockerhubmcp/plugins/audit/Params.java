@@ -4,8 +4,8 @@ import dev.dockerhubmcp.api.Patterns;
 import dev.dockerhubmcp.api.Schema;
 
 /** The argument schemas the audit actions share. */
-final class Fields {
-    private Fields() {
+final class Params {
+    private Params() {
     }
 
     static Schema.Prop account() {

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** What the registry actions share: argument schemas and parsing, manifest fetches, compact output. */
-final class Reg {
+final class Params {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
@@ -36,7 +36,7 @@ final class Reg {
     static final String REFERENCE_PATTERN = "^(?:" + unanchor(Patterns.TAG) + "|" + unanchor(Patterns.DIGEST) + ")$";
     static final String PLATFORM_PATTERN = "^[a-z0-9_.-]+/[a-z0-9_.-]+(?:/[a-z0-9_.-]+)?$";
 
-    private Reg() {
+    private Params() {
     }
 
     // ---- schemas -----------------------------------------------------------------------------------------------

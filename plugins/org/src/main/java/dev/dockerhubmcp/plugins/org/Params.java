@@ -4,7 +4,7 @@ import dev.dockerhubmcp.api.Patterns;
 import dev.dockerhubmcp.api.Schema;
 
 /** The argument schemas the org actions share, so one field reads the same in every action. */
-final class Fields {
+final class Params {
     /** Organization roles (spec: update member, list filter). */
     static final String[] ROLES = {"owner", "editor", "member"};
     /** An email address, loosely: what Hub accepts as an invitee besides a Docker ID. */
@@ -17,7 +17,7 @@ final class Fields {
     /** The most invitees one bulk_invite call sends. */
     static final int MAX_INVITEES = 1000;
 
-    private Fields() {
+    private Params() {
     }
 
     static Schema.Prop org() {

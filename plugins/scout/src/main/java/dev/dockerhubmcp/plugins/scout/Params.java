@@ -14,11 +14,11 @@ import dev.dockerhubmcp.api.scout.ScoutResponse;
 import java.util.List;
 
 /** The argument grammar the scout actions share, and small helpers for variables, paging and answers. */
-final class ScoutArgs {
+final class Params {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final int MAX_PAGE_SIZE = 500;
 
-    private ScoutArgs() {
+    private Params() {
     }
 
     static Schema.Prop image(String description) {
@@ -40,6 +40,14 @@ final class ScoutArgs {
             ? "Docker organization whose Scout data (policies, mirrored images) to read"
             : "Docker organization whose Scout data to use (needed for private images; omit for public images)")
             .pattern(Patterns.NAMESPACE);
+    }
+
+    /** The arguments naming one image: image, platform and (optional) organization. */
+    static Schema.ObjectBuilder imageInput() {
+        return Schema.object()
+            .required("image", image())
+            .optional("platform", platform())
+            .optional("organization", organization(false));
     }
 
     static Schema.Prop verbose() {
@@ -71,6 +79,13 @@ final class ScoutArgs {
     static ObjectNode variables(Arguments args) {
         ObjectNode v = NODES.objectNode();
         v.set("context", context(args));
+        return v;
+    }
+
+    /** Variables with the context set and {@code digest}: the image's platform digest. */
+    static ObjectNode variables(Arguments args, ImageTarget target) {
+        ObjectNode v = variables(args);
+        v.put("digest", target.imageDigest());
         return v;
     }
 
