@@ -14,7 +14,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Everything the host is told at start: flags first, then environment variables (the names of the Python reference:
- * TRANSPORT, HOST, PORT; and DOCKERHUB_*), then defaults.
+ * TRANSPORT, HOST, PORT; and DOCKERHUB_*), then defaults. docker/hub-mcp's flags are accepted too
+ * ({@code --username=NAME}, {@code --transport=http}, {@code --allowed-hosts=a,b}, {@code --allowed-origins=a,b}).
  *
  * @param transport            stdio, streamable-http or sse
  * @param host                 HTTP bind address
@@ -31,12 +32,18 @@ import static java.util.Objects.requireNonNull;
  * @param env                  the environment (for plugin toggles and upstream configuration)
  * @param home                 the user's home (Docker CLI config)
  * @param filesDir             DOCKERHUB_FILES_DIR: the one directory path arguments may name, or null (none allowed)
+ * @param username             {@code --username}: the Docker ID that goes with HUB_PAT_TOKEN, or null
  */
 public record HostConfig(String transport, String host, int port, String toolMode, Path pluginsDir, SafetyPolicy policy,
                          String authToken, boolean allowUnauthenticated, Set<String> allowedOrigins,
                          Set<String> allowedHosts, int maxSessions, Duration sessionIdleTimeout,
-                         Map<String, String> env, Path home, Path filesDir) {
+                         Map<String, String> env, Path home, Path filesDir, String username) {
     public static final Set<String> TRANSPORTS = Set.of("stdio", "streamable-http", "sse");
+    /** The environment variables {@link #from} reads (plugin toggles aside: each plugin names its own). */
+    public static final List<String> VARIABLES = List.of("TRANSPORT", "HOST", "PORT", "DOCKERHUB_TOOL_MODE",
+        "DOCKERHUB_PLUGINS_DIR", "DOCKERHUB_READ_ONLY", "DOCKERHUB_ALLOW_DESTRUCTIVE", "MCP_ALLOW_UNAUTHENTICATED",
+        "MCP_ALLOWED_ORIGINS", "MCP_ALLOWED_HOSTS", "MCP_MAX_SESSIONS", "MCP_SESSION_IDLE_MINUTES",
+        "DOCKERHUB_FILES_DIR", "MCP_AUTH_TOKEN");
     public static final Set<String> TOOL_MODES = Set.of("consolidated", "granular");
 
     public HostConfig {
@@ -65,8 +72,10 @@ public record HostConfig(String transport, String host, int port, String toolMod
     /**
      * Reads flags and environment. Flags: {@code --transport}, {@code --host}, {@code --port}, {@code --tool-mode}
      * (alias {@code --tools}), {@code --plugins-dir}, {@code --read-only}, {@code --allow-destructive},
-     * {@code --allow-unauthenticated}, {@code --allowed-origin} (repeatable), {@code --allowed-host} (repeatable),
-     * {@code --files-dir}.
+     * {@code --allow-unauthenticated} (each switch also as {@code --name=true|false}), {@code --allowed-origin}
+     * (repeatable), {@code --allowed-host} (repeatable), {@code --allowed-origins=a,b} and {@code --allowed-hosts=a,b}
+     * (comma-separated), {@code --files-dir}, {@code --username}. Values as {@code --name value} or
+     * {@code --name=value}.
      */
     public static HostConfig from(List<String> flags, Map<String, String> env, Path defaultPluginsDir, Path home) {
         Flags f = new Flags(flags);
@@ -77,15 +86,18 @@ public record HostConfig(String transport, String host, int port, String toolMod
             "consolidated"))).toLowerCase(Locale.ROOT);
         Path plugins = Path.of(f.value("--plugins-dir", env.getOrDefault("DOCKERHUB_PLUGINS_DIR",
             defaultPluginsDir.toString())));
-        boolean readOnly = f.flag("--read-only") || truthy("DOCKERHUB_READ_ONLY", env.get("DOCKERHUB_READ_ONLY"), false);
-        boolean destructive = f.flag("--allow-destructive")
-            || truthy("DOCKERHUB_ALLOW_DESTRUCTIVE", env.get("DOCKERHUB_ALLOW_DESTRUCTIVE"), false);
-        boolean unauthenticated = f.flag("--allow-unauthenticated")
-            || truthy("MCP_ALLOW_UNAUTHENTICATED", env.get("MCP_ALLOW_UNAUTHENTICATED"), false);
+        boolean readOnly = f.flag("--read-only", truthy("DOCKERHUB_READ_ONLY", env.get("DOCKERHUB_READ_ONLY"), false));
+        boolean destructive = f.flag("--allow-destructive",
+            truthy("DOCKERHUB_ALLOW_DESTRUCTIVE", env.get("DOCKERHUB_ALLOW_DESTRUCTIVE"), false));
+        boolean unauthenticated = f.flag("--allow-unauthenticated",
+            truthy("MCP_ALLOW_UNAUTHENTICATED", env.get("MCP_ALLOW_UNAUTHENTICATED"), false));
         Set<String> origins = new LinkedHashSet<>(f.values("--allowed-origin"));
+        f.values("--allowed-origins").forEach(v -> origins.addAll(csv(v)));
         origins.addAll(csv(env.get("MCP_ALLOWED_ORIGINS")));
         Set<String> hosts = new LinkedHashSet<>(f.values("--allowed-host"));
+        f.values("--allowed-hosts").forEach(v -> hosts.addAll(csv(v)));
         hosts.addAll(csv(env.get("MCP_ALLOWED_HOSTS")));
+        String username = f.value("--username", null);
         int maxSessions = parseInt("MCP_MAX_SESSIONS", env.getOrDefault("MCP_MAX_SESSIONS", "100"));
         int idleMinutes = parseInt("MCP_SESSION_IDLE_MINUTES", env.getOrDefault("MCP_SESSION_IDLE_MINUTES", "30"));
         String files = f.value("--files-dir", env.get("DOCKERHUB_FILES_DIR"));
@@ -93,7 +105,8 @@ public record HostConfig(String transport, String host, int port, String toolMod
         String token = env.get("MCP_AUTH_TOKEN");
         return new HostConfig(transport, host, port, toolMode, plugins, new SafetyPolicy(readOnly, destructive),
             token == null || token.isBlank() ? null : token, unauthenticated, origins, hosts, maxSessions,
-            Duration.ofMinutes(idleMinutes), env, home, files == null || files.isBlank() ? null : filesDir(files));
+            Duration.ofMinutes(idleMinutes), env, home, files == null || files.isBlank() ? null : filesDir(files),
+            username == null || username.isBlank() ? null : username.strip());
     }
 
     private static Path filesDir(String value) {
@@ -144,7 +157,7 @@ public record HostConfig(String transport, String host, int port, String toolMod
         return java.util.Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** A tiny flag reader: {@code --name value}, {@code --name=value}, boolean {@code --name}. */
+    /** A tiny flag reader: {@code --name value}, {@code --name=value}, boolean {@code --name[=true|false]}. */
     static final class Flags {
         private final List<String> args;
         private final boolean[] used;
@@ -178,15 +191,20 @@ public record HostConfig(String transport, String host, int port, String toolMod
             return out;
         }
 
-        boolean flag(String name) {
-            boolean found = false;
+        /** The last of {@code --name} (true) or {@code --name=true|false}; {@code fallback} when absent. */
+        boolean flag(String name, boolean fallback) {
+            boolean value = fallback;
             for (int i = 0; i < args.size(); i++) {
-                if (args.get(i).equals(name)) {
+                String a = args.get(i);
+                if (a.equals(name)) {
                     used[i] = true;
-                    found = true;
+                    value = true;
+                } else if (a.startsWith(name + "=")) {
+                    used[i] = true;
+                    value = truthy(name, a.substring(name.length() + 1), true);
                 }
             }
-            return found;
+            return value;
         }
 
         void rejectUnknown() {

@@ -52,7 +52,7 @@ public final class Main {
           dockerhub-mcp --help | --version
 
         Options (each also an environment variable):
-          --transport stdio|streamable-http|sse   TRANSPORT (default stdio)
+          --transport stdio|streamable-http|sse   TRANSPORT (default stdio; http means streamable-http)
           --host ADDRESS                           HOST (default 127.0.0.1)
           --port N                                 PORT (default 8000)
           --tool-mode consolidated|granular        DOCKERHUB_TOOL_MODE (default consolidated)
@@ -64,9 +64,13 @@ public final class Main {
           --allow-destructive                      DOCKERHUB_ALLOW_DESTRUCTIVE=true: allow deletes and deactivations
           --allow-unauthenticated                  serve HTTP beyond loopback without MCP_AUTH_TOKEN
           --allowed-origin ORIGIN, --allowed-host NAME   extra Origins/Hosts accepted over HTTP
+          --allowed-origins=A,B, --allowed-hosts=A,B     the same, comma-separated
+          --username NAME                          the Docker ID for HUB_PAT_TOKEN (docker/hub-mcp's interface)
+        Every option also takes the --name=value form; switches take =true or =false.
 
-        Credentials: DOCKER_HUB_USER + DOCKER_HUB_TOKEN (a personal or organization access token), or
-        DOCKERHUB_USERNAME + DOCKERHUB_TOKEN, or DOCKERHUB_JWT, or the Docker CLI's login (docker login).
+        Credentials, first found wins: DOCKERHUB_JWT; --username + HUB_PAT_TOKEN; DOCKER_HUB_USER +
+        DOCKER_HUB_TOKEN (a personal or organization access token); DOCKERHUB_USERNAME + DOCKERHUB_TOKEN; the
+        Docker CLI's login (docker login).
         SCIM: DOCKERHUB_SCIM_TOKEN. Upstreams: DOCKERHUB_URL, DOCKER_REGISTRY_URL, DOCKER_REGISTRY_AUTH_URL,
         DOCKER_SCOUT_URL. Plugins: AUTHTOOL, REPOSTOOL, ORGTOOL, TEAMSTOOL, AUDITTOOL, SCIMTOOL, ADMINTOOL,
         REGISTRYTOOL, SCOUTTOOL=false turn one off. Logs go to stderr (DOCKERHUB_LOG_LEVEL, default warn).
@@ -131,11 +135,11 @@ public final class Main {
         HostConfig config = HostConfig.from(cli.options(), env, defaultPluginsDir(), home);
         PluginJarLoader loader = new PluginJarLoader(config.pluginsDir(), Versions.api(), config::toggledOn,
             line -> stderr.println("dockerhub-mcp: " + line)).load();
-        return new HostRuntime(config, loader, () -> upstreamConfig(env, home));
+        return new HostRuntime(config, loader, () -> upstreamConfig(env, home, config.username()));
     }
 
-    static UpstreamConfig upstreamConfig(Map<String, String> env, Path home) {
-        return UpstreamConfigs.fromEnvironment(env, home);
+    static UpstreamConfig upstreamConfig(Map<String, String> env, Path home, String username) {
+        return UpstreamConfigs.fromEnvironment(env, home, username);
     }
 
     static Path defaultPluginsDir() {

@@ -43,6 +43,46 @@ class HostConfigTest {
     }
 
     @Test
+    void hubMcpCommandLinesWork() {
+        // hub-mcp's documented forms, through the same split the launcher makes
+        List<String> args = List.of("--transport=http", "--port=3000", "--host=0.0.0.0", "--username=alice",
+            "--allowed-hosts=my-host.internal, other.internal", "--allowed-origins=https://my-app.example.com",
+            "--allow-unauthenticated");
+        HostConfig c = from(dev.dockerhubmcp.host.cli.CliArgs.parse(args).options(), Map.of());
+        assertEquals("streamable-http", c.transport());
+        assertEquals(3000, c.port());
+        assertEquals("0.0.0.0", c.host());
+        assertEquals("alice", c.username());
+        assertEquals(java.util.Set.of("my-host.internal", "other.internal"), c.allowedHosts());
+        assertEquals(java.util.Set.of("https://my-app.example.com"), c.allowedOrigins());
+        assertTrue(c.allowUnauthenticated());
+        HostConfig stdio = from(dev.dockerhubmcp.host.cli.CliArgs.parse(List.of("--transport=stdio",
+            "--username=")).options(), Map.of());
+        assertEquals("stdio", stdio.transport());
+        assertEquals(null, stdio.username(), "an empty --username= (a blank catalog parameter) means none");
+        assertEquals(null, from(List.of(), Map.of()).username());
+    }
+
+    @Test
+    void everyFlagTakesBothFormsAndSwitchesTakeAValue() {
+        HostConfig spaced = from(dev.dockerhubmcp.host.cli.CliArgs.parse(List.of("--username", "bob",
+            "--allowed-hosts", "a.internal,b.internal", "--files-dir", "/data", "--tools", "granular")).options(),
+            Map.of());
+        assertEquals("bob", spaced.username());
+        assertEquals(2, spaced.allowedHosts().size());
+        assertEquals(Path.of("/data"), spaced.filesDir());
+        assertEquals("granular", spaced.toolMode());
+        HostConfig off = from(dev.dockerhubmcp.host.cli.CliArgs.parse(List.of("--read-only=false",
+            "--allow-destructive=true")).options(), Map.of("DOCKERHUB_READ_ONLY", "true"));
+        assertFalse(off.policy().readOnly(), "--read-only=false overrides the variable");
+        assertTrue(off.policy().allowDestructive());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> from(List.of("--read-only=maybe"), Map.of()))
+            .getMessage().contains("--read-only"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> dev.dockerhubmcp.host.cli.CliArgs.parse(
+            List.of("--username"))).getMessage().contains("--username"));
+    }
+
+    @Test
     void badValuesNameTheSetting() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> from(List.of(), Map.of("DOCKERHUB_READ_ONLY",
             "perhaps"))).getMessage().contains("DOCKERHUB_READ_ONLY"));

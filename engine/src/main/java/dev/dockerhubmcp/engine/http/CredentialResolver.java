@@ -29,6 +29,8 @@ import static java.util.Objects.requireNonNull;
  * Finds the Docker Hub credentials the way a user expects, first match wins:
  * <ol>
  *   <li>{@code DOCKERHUB_JWT}: a ready JWT, used as-is (never minted, never refreshed);</li>
+ *   <li>the {@code --username} flag + {@code HUB_PAT_TOKEN} (docker/hub-mcp's interface, so its command lines and
+ *       its Docker MCP catalog entry work unchanged);</li>
  *   <li>{@code DOCKER_HUB_USER} + {@code DOCKER_HUB_TOKEN};</li>
  *   <li>{@code DOCKERHUB_USERNAME} + {@code DOCKERHUB_TOKEN};</li>
  *   <li>the Docker CLI's login in {@code $DOCKER_CONFIG/config.json} (else {@code ~/.docker/config.json}): a
@@ -45,6 +47,10 @@ import static java.util.Objects.requireNonNull;
 public final class CredentialResolver {
     private static final Logger LOG = LoggerFactory.getLogger(CredentialResolver.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** The variables {@link #resolve} reads (besides {@code PATH} for credential helpers). */
+    public static final List<String> VARIABLES = List.of("DOCKERHUB_JWT", "HUB_PAT_TOKEN", "DOCKER_HUB_USER",
+        "DOCKER_HUB_TOKEN", "DOCKERHUB_USERNAME", "DOCKERHUB_TOKEN", "DOCKER_CONFIG");
 
     /** The default bound on one credential-helper run. */
     public static final Duration DEFAULT_HELPER_TIMEOUT = Duration.ofSeconds(10);
@@ -74,11 +80,30 @@ public final class CredentialResolver {
      * @param helperTimeout how long one {@code docker-credential-<name> get} may run before it is killed
      */
     public static Credentials resolve(Map<String, String> env, Path home, Duration helperTimeout) {
+        return resolve(env, home, null, helperTimeout);
+    }
+
+    /**
+     * Resolves the credentials, with the Docker ID given by a {@code --username} flag (hub-mcp's interface: it pairs
+     * with {@code HUB_PAT_TOKEN}).
+     *
+     * @param username the {@code --username} value, or null when the flag was not given
+     */
+    public static Credentials resolve(Map<String, String> env, Path home, String username, Duration helperTimeout) {
         requireNonNull(env, "env is null");
         requireNonNull(helperTimeout, "helperTimeout is null");
         String jwt = value(env, "DOCKERHUB_JWT");
         if (jwt != null) {
             return Credentials.jwt(jwt);
+        }
+        String user = username == null || username.isBlank() ? null : username.trim();
+        String pat = value(env, "HUB_PAT_TOKEN");
+        if (user != null && pat != null) {
+            return Credentials.of(user, pat, "--username/HUB_PAT_TOKEN");
+        }
+        if (user != null || pat != null) {
+            LOG.warn("{} is set but {} is not; ignoring both", user != null ? "--username" : "HUB_PAT_TOKEN",
+                user != null ? "HUB_PAT_TOKEN" : "--username");
         }
         Optional<Credentials> pair = pair(env, "DOCKER_HUB_USER", "DOCKER_HUB_TOKEN");
         if (pair.isPresent()) {

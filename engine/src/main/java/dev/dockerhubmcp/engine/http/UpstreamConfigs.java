@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,9 +29,14 @@ import static java.util.Objects.requireNonNull;
  *   <tr><td>DOCKERHUB_CALL_TIMEOUT</td><td>seconds for one tool call's requests in total, default 120</td></tr>
  *   <tr><td>DOCKERHUB_MAX_RETRIES</td><td>0–10, default 3</td></tr>
  * </table>
- * Credentials come from {@link CredentialResolver#resolve(Map, Path)}.
+ * Credentials come from {@link CredentialResolver#resolve(Map, Path, String, Duration)}.
  */
 public final class UpstreamConfigs {
+    /** The variables read here; the credential variables are {@link CredentialResolver#VARIABLES}. */
+    public static final List<String> VARIABLES = List.of("DOCKERHUB_URL", "DOCKER_REGISTRY_URL",
+        "DOCKER_REGISTRY_AUTH_URL", "DOCKER_SCOUT_URL", "DOCKERHUB_SSL_VERIFY", "DOCKERHUB_SCIM_TOKEN",
+        "DOCKERHUB_CONNECT_TIMEOUT", "DOCKERHUB_READ_TIMEOUT", "DOCKERHUB_REQUEST_TIMEOUT", "DOCKERHUB_CALL_TIMEOUT",
+        "DOCKERHUB_MAX_RETRIES");
     static final long MAX_TIMEOUT_SECONDS = 3600;
     static final int MAX_RETRIES = 10;
 
@@ -39,8 +45,14 @@ public final class UpstreamConfigs {
 
     /** The configuration the environment describes, with credentials resolved from it and the Docker CLI login. */
     public static UpstreamConfig fromEnvironment(Map<String, String> env, Path home) {
+        return fromEnvironment(env, home, null);
+    }
+
+    /** The same, with the Docker ID of a {@code --username} flag (paired with {@code HUB_PAT_TOKEN}), or null. */
+    public static UpstreamConfig fromEnvironment(Map<String, String> env, Path home, String username) {
         requireNonNull(env, "env is null");
-        UpstreamConfig c = fromEnvironment(env, CredentialResolver.resolve(env, home));
+        UpstreamConfig c = fromEnvironment(env, CredentialResolver.resolve(env, home, username,
+            CredentialResolver.DEFAULT_HELPER_TIMEOUT));
         if (c.registryIsDockerHub()) {
             return c;
         }

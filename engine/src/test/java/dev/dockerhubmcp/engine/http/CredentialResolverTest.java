@@ -77,6 +77,30 @@ class CredentialResolverTest {
     }
 
     @Test
+    void hubMcpUsernameFlagAndPatComeAfterTheJwtAndBeforeTheOtherPairs() throws IOException {
+        Map<String, String> env = Map.of("HUB_PAT_TOKEN", "dckr_pat_h", "DOCKER_HUB_USER", "alice",
+            "DOCKER_HUB_TOKEN", "dckr_pat_a");
+        Credentials c = CredentialResolver.resolve(env, home(), "hubby", Duration.ofSeconds(5));
+        assertEquals("hubby", c.identifier());
+        assertEquals("dckr_pat_h", c.secret());
+        assertEquals("--username/HUB_PAT_TOKEN", c.source());
+        Credentials jwt = CredentialResolver.resolve(Map.of("HUB_PAT_TOKEN", "dckr_pat_h", "DOCKERHUB_JWT",
+            "eyJhbGciOiJub25lIn0.eyJleHAiOjF9.sig"), home(), "hubby", Duration.ofSeconds(5));
+        assertEquals("DOCKERHUB_JWT", jwt.source());
+    }
+
+    @Test
+    void hubMcpHalfPairFallsThrough() throws IOException {
+        Map<String, String> env = Map.of("HUB_PAT_TOKEN", "dckr_pat_h", "DOCKER_HUB_USER", "alice",
+            "DOCKER_HUB_TOKEN", "dckr_pat_a");
+        assertEquals("alice", CredentialResolver.resolve(env, home(), null, Duration.ofSeconds(5)).identifier(),
+            "HUB_PAT_TOKEN without --username");
+        assertEquals("alice", CredentialResolver.resolve(env, home(), " ", Duration.ofSeconds(5)).identifier());
+        assertTrue(CredentialResolver.resolve(Map.of(), home(), "hubby", Duration.ofSeconds(5)).anonymous(),
+            "--username without HUB_PAT_TOKEN");
+    }
+
+    @Test
     void nothingAnywhereIsAnonymous() throws IOException {
         Credentials c = CredentialResolver.resolve(Map.of(), home());
         assertTrue(c.anonymous());

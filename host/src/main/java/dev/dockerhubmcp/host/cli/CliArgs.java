@@ -14,9 +14,12 @@ import java.util.Set;
  * @param markdown   {@code --markdown} was given
  */
 public record CliArgs(List<String> options, List<String> positional, boolean json, boolean markdown) {
-    static final Set<String> BOOLEAN = Set.of("--read-only", "--allow-destructive", "--allow-unauthenticated");
-    static final Set<String> VALUED = Set.of("--transport", "--host", "--port", "--tool-mode", "--tools",
-        "--plugins-dir", "--allowed-origin", "--allowed-host", "--files-dir");
+    /** Switches; each also takes {@code =true} or {@code =false}. */
+    public static final Set<String> BOOLEAN = Set.of("--read-only", "--allow-destructive", "--allow-unauthenticated");
+    /** Options with a value, as {@code --name value} or {@code --name=value}. */
+    public static final Set<String> VALUED = Set.of("--transport", "--host", "--port", "--tool-mode", "--tools",
+        "--plugins-dir", "--allowed-origin", "--allowed-host", "--allowed-origins", "--allowed-hosts", "--files-dir",
+        "--username");
 
     public static CliArgs parse(List<String> args) {
         List<String> options = new ArrayList<>();
@@ -30,7 +33,7 @@ public record CliArgs(List<String> options, List<String> positional, boolean jso
                 json = true;
             } else if (a.equals("--markdown")) {
                 markdown = true;
-            } else if (BOOLEAN.contains(a)) {
+            } else if (BOOLEAN.contains(name)) {
                 options.add(a);
             } else if (VALUED.contains(name)) {
                 options.add(a);
