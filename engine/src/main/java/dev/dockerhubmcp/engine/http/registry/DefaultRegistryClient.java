@@ -60,6 +60,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -192,10 +193,31 @@ public final class DefaultRegistryClient implements RegistryClient {
         }
         Digests.digester(Digests.require("digest", expectedDigest)); // an unsupported algorithm fails before any request
         URI uri = uriFor(request);
-        HttpResponse.BodyHandler<Received> handler = info -> success(info.statusCode())
-            ? new Transfer(() -> opener.open(contentLength(info.headers())))
-            : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), Received::of);
-        HttpResponse<Received> response = exchange(request, uri, handler, Received::discardable, true);
+        // a retried exchange (a connection lost before the answer was taken) opens the file again: the earlier
+        // attempt's transfer is dropped first, so its file never stands in the way or stays behind
+        AtomicReference<Transfer> attempt = new AtomicReference<>();
+        HttpResponse.BodyHandler<Received> handler = info -> {
+            if (!success(info.statusCode())) {
+                return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), Received::of);
+            }
+            Transfer earlier = attempt.getAndSet(null);
+            if (earlier != null) {
+                earlier.abandon();
+            }
+            Transfer t = new Transfer(() -> opener.open(contentLength(info.headers())));
+            attempt.set(t);
+            return t;
+        };
+        HttpResponse<Received> response;
+        try {
+            response = exchange(request, uri, handler, Received::discardable, true);
+        } catch (RuntimeException | Error e) {
+            Transfer left = attempt.getAndSet(null);
+            if (left != null) {
+                left.abandon();
+            }
+            throw e;
+        }
         Received received = response.body();
         if (received.transfer() == null) {
             byte[] body = engine.readBody("registry", received.stream(), 256 * 1024);
