@@ -40,7 +40,7 @@ final class ListOats {
             .query("page_size", args.integer("page_size", 10))
             .build());
         JsonNode body = response.json();
-        dev.dockerhubmcp.api.hub.HubPages.pageObject(body); // strict: a malformed page is an upstream error
+        dev.dockerhubmcp.api.PagedList.pageObject(body); // strict: a malformed page is an upstream error
         if (args.bool("verbose", false)) {
             return Result.ok(response.status(), body);
         }

@@ -8,9 +8,9 @@ import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
 import dev.dockerhubmcp.api.JsonNodes;
+import dev.dockerhubmcp.api.PagedList;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
-import dev.dockerhubmcp.api.hub.HubPages;
 import dev.dockerhubmcp.api.hub.HubRequest;
 import dev.dockerhubmcp.api.hub.HubResponse;
 
@@ -36,7 +36,7 @@ final class ListInvites {
         HubResponse r = ctx.hub().send(HubRequest.get("/v2/orgs/{}/invites", args.string("org")).build());
         boolean verbose = args.bool("verbose", false);
         ArrayNode items = JsonNodes.array();
-        for (JsonNode invite : HubPages.pageObject(r.json()).items()) {
+        for (JsonNode invite : PagedList.pageObject(r.json()).items()) {
             items.add(verbose ? invite
                 : JsonNodes.pick(invite, "id", "invitee", "team", "inviter_username", "created_at"));
         }

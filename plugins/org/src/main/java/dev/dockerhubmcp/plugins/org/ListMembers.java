@@ -9,7 +9,6 @@ import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.PagedList;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
-import dev.dockerhubmcp.api.hub.HubPages;
 import dev.dockerhubmcp.api.hub.HubRequest;
 
 import java.util.ArrayList;
@@ -56,9 +55,9 @@ final class ListMembers {
     }
 
     /** The API answers a page object; the spec documents an array of page objects. Both are read. */
-    static HubPages.Page read(JsonNode json) {
+    static PagedList.Page read(JsonNode json) {
         if (!json.isArray()) {
-            return HubPages.page(json);
+            return PagedList.page(json);
         }
         List<JsonNode> items = new ArrayList<>();
         Long count = null;
@@ -66,7 +65,7 @@ final class ListMembers {
         boolean hasNextField = false;
         for (JsonNode element : json) {
             if (element.has("results")) {
-                HubPages.Page p = HubPages.page(element);
+                PagedList.Page p = PagedList.page(element);
                 items.addAll(p.items());
                 count = count == null ? p.total() : count;
                 next = p.next();
@@ -75,6 +74,6 @@ final class ListMembers {
                 items.add(element);
             }
         }
-        return new HubPages.Page(HubPages.Shape.COUNT, items, count, next, null, hasNextField, null, null);
+        return new PagedList.Page(PagedList.Shape.COUNT, items, count, next, null, hasNextField, null, null);
     }
 }

@@ -7,10 +7,10 @@ import dev.dockerhubmcp.api.Action;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
 import dev.dockerhubmcp.api.Effect;
+import dev.dockerhubmcp.api.PagedList;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubIdentity;
-import dev.dockerhubmcp.api.hub.HubPages;
 import dev.dockerhubmcp.api.hub.HubRequest;
 
 /** {@code list_namespaces}: GET /v2/user/orgs (undocumented; used by Docker's own MCP server). */
@@ -40,7 +40,7 @@ final class ListNamespaces {
         int page = args.integer("page", 1);
         int pageSize = args.integer("page_size", 10);
         HubRequest request = HubRequest.get("/v2/user/orgs").query("page_size", pageSize).build();
-        HubPages.Walked got = Params.walk(ctx, request, page, false, pageSize, o -> true);
+        PagedList.Walked got = Params.walk(ctx, request, page, false, pageSize, o -> true);
         boolean verbose = args.bool("verbose", false);
         ObjectNode data = Compact.NODES.objectNode();
         HubIdentity me = ctx.hub().identity();

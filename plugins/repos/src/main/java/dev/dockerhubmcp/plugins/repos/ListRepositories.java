@@ -11,7 +11,6 @@ import dev.dockerhubmcp.api.PagedList;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubAuth;
-import dev.dockerhubmcp.api.hub.HubPages;
 import dev.dockerhubmcp.api.hub.HubRequest;
 
 import java.util.List;
@@ -71,7 +70,7 @@ final class ListRepositories {
             .query("content_types", joined(args.strings("content_types")))
             .auth(HubAuth.OPTIONAL)
             .build();
-        HubPages.Walked got = Params.walk(ctx, request, page, all, maxItems, r -> true);
+        PagedList.Walked got = Params.walk(ctx, request, page, all, maxItems, r -> true);
         boolean verbose = args.bool("verbose", false);
         ObjectNode data = Compact.NODES.objectNode();
         data.put("count", got.total() == null ? got.items().size() : got.total());

@@ -11,7 +11,6 @@ import dev.dockerhubmcp.api.PagedList;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
 import dev.dockerhubmcp.api.hub.HubAuth;
-import dev.dockerhubmcp.api.hub.HubPages;
 import dev.dockerhubmcp.api.hub.HubRequest;
 
 import java.util.function.Predicate;
@@ -64,7 +63,7 @@ final class ListTags {
             .query("page_size", pageSize)
             .auth(HubAuth.OPTIONAL)
             .build();
-        HubPages.Walked got = Params.walk(ctx, request, page, all, maxItems, matches(architecture, os));
+        PagedList.Walked got = Params.walk(ctx, request, page, all, maxItems, matches(architecture, os));
         boolean verbose = args.bool("verbose", false);
         ObjectNode data = Compact.NODES.objectNode();
         data.put("count", got.total() == null ? got.scanned() : got.total());

@@ -3,9 +3,9 @@ package dev.dockerhubmcp.plugins.repos;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockerhubmcp.api.ActionContext;
 import dev.dockerhubmcp.api.Arguments;
+import dev.dockerhubmcp.api.PagedList;
 import dev.dockerhubmcp.api.Patterns;
 import dev.dockerhubmcp.api.Schema;
-import dev.dockerhubmcp.api.hub.HubPages;
 import dev.dockerhubmcp.api.hub.HubRequest;
 
 import java.util.function.Predicate;
@@ -67,9 +67,9 @@ final class Params {
      * are kept or {@value #MAX_PAGES} pages were read. Pages are counted by number on {@code first} (page_size
      * already set): a {@code next} link only says that more exist, so an answer can never send us to another host.
      */
-    static HubPages.Walked walk(ActionContext ctx, HubRequest first, int page, boolean allPages, int maxItems,
+    static PagedList.Walked walk(ActionContext ctx, HubRequest first, int page, boolean allPages, int maxItems,
                                 Predicate<JsonNode> keep) {
-        HubPages.Walk walk = HubPages.walk(first.withQuery("page", String.valueOf(page))).byPageNumber().keep(keep)
+        PagedList.Walk walk = PagedList.walk(first.withQuery("page", String.valueOf(page))).byPageNumber().keep(keep)
             .repeatCheck(false).context(ctx);
         return (allPages ? walk.maxItems(maxItems).maxPages(MAX_PAGES) : walk.maxPages(1)).run(ctx.hub());
     }

@@ -72,7 +72,7 @@ final class Search {
             .build();
         HubResponse response = ctx.hub().send(request);
         JsonNode body = response.json();
-        dev.dockerhubmcp.api.hub.HubPages.pageObject(body); // strict: a malformed page is an upstream error
+        dev.dockerhubmcp.api.PagedList.pageObject(body); // strict: a malformed page is an upstream error
         if (args.bool("verbose", false)) {
             return Result.ok(response.status(), body);
         }

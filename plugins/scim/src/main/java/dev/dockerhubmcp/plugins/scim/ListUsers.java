@@ -12,7 +12,6 @@ import dev.dockerhubmcp.api.JsonNodes;
 import dev.dockerhubmcp.api.PagedList;
 import dev.dockerhubmcp.api.Result;
 import dev.dockerhubmcp.api.Schema;
-import dev.dockerhubmcp.api.hub.HubPages;
 import dev.dockerhubmcp.api.hub.HubRequest;
 import dev.dockerhubmcp.api.hub.HubResponse;
 
@@ -96,9 +95,9 @@ final class ListUsers {
             data.set("items", items(users, verbose));
             return Result.ok(r.status(), data);
         }
-        HubPages.Walked walked;
+        PagedList.Walked walked;
         try {
-            walked = HubPages.walk(Scim.request(request(args, args.longValue("startIndex", 1),
+            walked = PagedList.walk(Scim.request(request(args, args.longValue("startIndex", 1),
                     args.longValue("count", MAX_COUNT))))
                 .reader(ListUsers::page).maxItems(args.integer("max_items", DEFAULT_MAX_ITEMS)).maxPages(MAX_PAGES)
                 .repeatCheck(false).context(ctx).run(ctx.hub());
@@ -120,11 +119,11 @@ final class ListUsers {
     }
 
     /** A SCIM list page, its users under {@code Resources} or {@code resources}. */
-    private static HubPages.Page page(JsonNode json) {
+    private static PagedList.Page page(JsonNode json) {
         Long total = json.path("totalResults").isNumber() ? json.path("totalResults").asLong() : null;
         Long start = json.path("startIndex").isNumber() ? json.path("startIndex").asLong() : null;
         Long perPage = json.path("itemsPerPage").isNumber() ? json.path("itemsPerPage").asLong() : null;
-        return new HubPages.Page(HubPages.Shape.SCIM, users(json), total, null, null, false, start, perPage);
+        return new PagedList.Page(PagedList.Shape.SCIM, users(json), total, null, null, false, start, perPage);
     }
 
     private static HubRequest.Builder request(Arguments args, Long startIndex, Long count) {
