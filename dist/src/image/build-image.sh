@@ -11,7 +11,7 @@
 set -euo pipefail
 dist="$1" work="$2" out="$3" cache="$4" version="$5" source_url="$6" checkout="$7"
 export JAVA_HOME="${JAVA_HOME:-${8:-}}"
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+here="$(cd "${BASH_SOURCE[0]%/*}" && pwd)"
 APP=/opt/dockerhub-mcp
 PACKAGES=(libc6 zlib1g ca-certificates tzdata)
 USER_ID=65532

@@ -52,7 +52,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * The OCI image the build made (target/dockerhub-mcp-image.tar), without a container engine: pushed to Debian's
  * docker-registry with skopeo, copied back out to an OCI layout, unpacked with umoci, and its entry point (as umoci's
  * runtime config gives it: arguments, environment, user, working directory) run in that root filesystem under
- * {@code unshare --root} with its own /proc. Over stdio: MCP handshake, tools/list and a tool call against a fake Hub
+ * {@code unshare --root} with its own /proc and the machine's /dev. Over stdio: MCP handshake, tools/list and a tool call against a fake Hub
  * on 127.0.0.1 (same network namespace); over HTTP: /health. The AOT cache baked into the image must load
  * ({@code -XX:AOTMode=on} fails the start otherwise). Then our registry plugin, from the image's plugins/, reads the
  * pushed image back.
@@ -116,16 +116,24 @@ class ImageIT {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    /** The image's entry point run in its root filesystem, with extra arguments. */
+    /**
+     * The image's entry point run in its root filesystem, with extra arguments. As a container runtime does: its own
+     * mount and PID namespaces, /proc mounted, the machine's /dev bound in (without /dev/urandom seeding the JVM's
+     * SecureRandom takes seconds), then the image's user and working directory.
+     */
     private static List<String> command(String... extra) {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/unshare", "--mount", "--pid", "--fork", "--kill-child",
-            "--mount-proc", "--root=" + rootfs, "--wd=" + process.path("cwd").asText("/")));
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/unshare", "--mount", "--pid", "--fork", "--kill-child"));
+        List<String> user = List.of();
         if (isRoot()) {
-            cmd.add("--setuid=" + process.path("user").path("uid").asInt());
-            cmd.add("--setgid=" + process.path("user").path("gid").asInt());
+            user = List.of("--setuid=" + process.path("user").path("uid").asInt(),
+                "--setgid=" + process.path("user").path("gid").asInt());
         } else {
             cmd.addAll(1, List.of("--user", "--map-root-user"));
         }
+        cmd.addAll(List.of("/bin/sh", "-c", "mount --rbind /dev \"$0/dev\" && mount -t proc proc \"$0/proc\""
+            + " && exec /usr/bin/unshare --root=\"$0\" \"$@\"", rootfs.toString(),
+            "--wd=" + process.path("cwd").asText("/")));
+        cmd.addAll(user);
         process.path("args").forEach(a -> cmd.add(a.asText()));
         cmd.addAll(List.of(extra));
         return cmd;
