@@ -208,10 +208,32 @@ public final class Redactor {
 
     /** A copy of a JSON tree with every registered secret replaced in its texts and field names; keys are kept. */
     public static JsonNode values(JsonNode node) {
-        if (node == null || known.isEmpty()) {
-            return node;
+        if (node == null || known.isEmpty() || !holdsSecret(node)) {
+            return node; // the usual case on every answer: no copy, no rebuilt objects
         }
         return valuesIn(node.deepCopy());
+    }
+
+    private static boolean holdsSecret(JsonNode node) {
+        if (node.isObject()) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var e = fields.next();
+                if (holdsSecret(e.getValue()) || !values(e.getKey()).equals(e.getKey())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (holdsSecret(item)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return node.isTextual() && !values(node.asText()).equals(node.asText());
     }
 
     private static JsonNode valuesIn(JsonNode node) {
