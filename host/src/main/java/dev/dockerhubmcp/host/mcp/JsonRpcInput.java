@@ -125,9 +125,12 @@ public final class JsonRpcInput {
                 "Invalid Request: neither a request, a notification nor a response (no \"method\", \"result\" "
                     + "or \"error\")");
         }
+        // the tree read above becomes the message: the text is not parsed a second time
+        Class<? extends McpSchema.JSONRPCMessage> kind = !tree.has("method") ? McpSchema.JSONRPCResponse.class
+            : idNode != null ? McpSchema.JSONRPCRequest.class : McpSchema.JSONRPCNotification.class;
         try {
-            return McpSchema.deserializeJsonRpcMessage(json, text);
-        } catch (IOException | RuntimeException e) {
+            return json.convertValue(tree, kind);
+        } catch (RuntimeException e) {
             LOG.debug("message not readable as JSON-RPC: {}", e.toString());
             throw new Invalid(McpSchema.ErrorCodes.INVALID_REQUEST, id, "Invalid Request: malformed JSON-RPC message");
         }
